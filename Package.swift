@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "AlmaKit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "almakit", targets: ["almakit"]),
+        .library(name: "AlmaKit", targets: ["AlmaKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Embeds Templates/ into the library at build time, so an installed
+        // `almakit` binary needs no files beside it.
+        .executableTarget(name: "embed-files"),
+        .plugin(
+            name: "EmbedFiles",
+            capability: .buildTool(),
+            dependencies: ["embed-files"]
+        ),
+        .target(
+            name: "AlmaKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedFiles"]
+        ),
+        .executableTarget(
+            name: "almakit",
+            dependencies: [
+                "AlmaKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AlmaKitTests",
+            dependencies: ["AlmaKit"],
+            exclude: ["Golden"]
+        ),
+    ]
+)

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Where a build reads and writes.
+public struct BuildOptions: Sendable {
+    public var projectDirectory: URL
+    public var configFile: URL
+    public var outputDirectory: URL
+
+    /// - Parameters:
+    ///   - projectDirectory: the site project.
+    ///   - configFile: defaults to `almakit.yml` in the project.
+    ///   - outputDirectory: defaults to `dist` in the project.
+    public init(projectDirectory: URL, configFile: URL? = nil, outputDirectory: URL? = nil) {
+        self.projectDirectory = projectDirectory
+        self.configFile = configFile ?? projectDirectory.appending(path: "almakit.yml")
+        self.outputDirectory = outputDirectory ?? projectDirectory.appending(path: "dist")
+    }
+
+    /// `path` as shown in messages: relative to the project when inside it.
+    func displayPath(_ url: URL) -> String {
+        let base = projectDirectory.standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The build pipeline. Each step is one type with one job:
+/// load config -> validate -> load content -> render Markdown
+/// -> render templates -> scan for secrets -> emit files.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Runs every step but writing: what `almakit check` reports.
+    public func check() -> BuildResult {
+        var diagnostics = Diagnostics()
+        let configName = options.displayPath(options.configFile)
+        guard let configText = ProjectFiles.readText(options.configFile, named: configName, into: &diagnostics),
+              let config = ConfigLoader().load(configText, file: configName, into: &diagnostics)
+        else { return BuildResult(diagnostics: diagnostics, files: [], pagesPerLanguage: [], wrote: false) }
+        diagnostics.append(contentsOf: ConfigValidator().validate(config))
+        guard !diagnostics.hasErrors else {
+            return BuildResult(diagnostics: diagnostics, files: [], pagesPerLanguage: [], wrote: false)
+        }
+
+        let project = options.projectDirectory
+        let languages = config.site.languages
+        let pages = ContentLoader(projectDirectory: project).load(languages: languages, into: &diagnostics)
+        let strings = StringsCatalogue.load(projectDirectory: project, languages: languages, into: &diagnostics)
+        let templates = TemplateSet.load(projectDirectory: project, into: &diagnostics)
+
+        let generated = ["index.html", "404.html"] + languages.flatMap { language in
+            ["\(language)/index.html", "\(language)/\(GeneratedPages.checkout)", "\(language)/\(GeneratedPages.returnPage)"]
+        }
+        let guides = GuideRenderer().render(pages, generatedPages: generated, into: &diagnostics)
+        let renderer = SiteRenderer(config: config, templates: templates, strings: strings)
+        let files = renderer.render(guides, into: &diagnostics)
+        diagnostics.append(contentsOf: SecretScanner().scan(files, folder: options.displayPath(options.outputDirectory)))
+
+        let counts = languages.map { language in
+            (language, guides.filter { $0.page.language == language && !$0.page.frontMatter.draft }.count)
+        }
+        return BuildResult(diagnostics: diagnostics, files: files, pagesPerLanguage: counts, wrote: false)
+    }
+
+    /// Checks, then replaces the output folder when there is no error.
+    public func build() -> BuildResult {
+        let writer = OutputWriter(destination: options.outputDirectory, projectDirectory: options.projectDirectory)
+        if let problem = writer.destinationProblem() {
+            return BuildResult(diagnostics: Diagnostics([problem]), files: [], pagesPerLanguage: [], wrote: false)
+        }
+        var result = check()
+        guard result.succeeded else { return result }
+        if let problem = writer.write(result.files) {
+            result.diagnostics.append(problem)
+        } else {
+            result.wrote = true
+        }
+        return result
+    }
+}

@@ -1,0 +1,174 @@
+import Yams
+
+/// Reads `almakit.yml` into a `SiteConfig`, reporting every unknown key,
+/// missing key and wrongly typed value with its position. Rules about the
+/// values themselves belong to `ConfigValidator`.
+public struct ConfigLoader: Sendable {
+    static let sections = ["site", "merchant", "stripe", "server"]
+    static let siteKeys = ["title", "base_url", "languages"]
+    static let merchantKeys = ["name", "publishable_key", "country", "currency", "amount", "return_url", "product"]
+    static let productKeys = ["name", "description"]
+    static let stripeKeys = ["api_version"]
+    static let serverKeys = ["languages", "client_secret_path", "webhook_path", "port"]
+
+    /// Where a key that is misplaced actually belongs, for the hint.
+    private static let homeOfKey: [String: String] = {
+        var home: [String: String] = [:]
+        for (section, keys) in [("site", siteKeys), ("merchant", merchantKeys), ("stripe", stripeKeys), ("server", serverKeys)] {
+            for key in keys where home[key] == nil { home[key] = section }
+        }
+        return home
+    }()
+
+    public init() {}
+
+    /// - Parameters:
+    ///   - text: the file's contents.
+    ///   - file: the path to show in diagnostics.
+    /// - Returns: the configuration, or nil when something required is missing or unreadable.
+    public func load(_ text: String, file: String, into diagnostics: inout Diagnostics) -> SiteConfig? {
+        let source = YAMLSource(file: file)
+        let before = diagnostics.errors.count
+        guard let root = source.parse(text, into: &diagnostics) else {
+            if diagnostics.errors.count == before {
+                diagnostics.append(.error(at: SourceLocation(file: file), "the configuration is empty", hint: "run 'almakit init' to get a commented example"))
+            }
+            return nil
+        }
+        guard let top = YAMLMapping(root, path: "", source: source, into: &diagnostics) else { return nil }
+        top.checkKeys(Self.sections, elsewhere: Self.homeOfKey, into: &diagnostics)
+
+        var locations: [String: SourceLocation] = ["": SourceLocation(file: file)]
+        func section(_ name: String) -> YAMLMapping? {
+            if top.value(name) == nil {
+                diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "section '\(name)' is missing", hint: "add a '\(name):' mapping at the top level"))
+                return nil
+            }
+            return top.mapping(name, into: &diagnostics)
+        }
+        func record(_ mapping: YAMLMapping, _ keys: [String]) {
+            locations[mapping.path] = mapping.location
+            for key in keys where mapping.value(key) != nil {
+                locations[mapping.qualified(key)] = mapping.location(ofValue: key)
+            }
+        }
+
+        let siteMapping = section("site")
+        let merchantMapping = section("merchant")
+        let stripeMapping = top.value("stripe") == nil ? nil : top.mapping("stripe", into: &diagnostics)
+        let serverMapping = top.value("server") == nil ? nil : top.mapping("server", into: &diagnostics)
+
+        var site: SiteConfig.Site?
+        if let mapping = siteMapping {
+            mapping.checkKeys(Self.siteKeys, elsewhere: Self.homeOfKey, into: &diagnostics)
+            record(mapping, Self.siteKeys)
+            let title = mapping.string("title", required: true, into: &diagnostics)
+            let baseURL = mapping.string("base_url", required: true, into: &diagnostics)
+            let languages = mapping.stringList("languages", required: true, into: &diagnostics)
+            for (index, item) in (languages ?? []).enumerated() {
+                locations["site.languages.\(index)"] = item.1
+            }
+            if let title, let baseURL, let languages {
+                site = SiteConfig.Site(title: title, baseURL: baseURL, languages: languages.map(\.0))
+            }
+        }
+
+        var merchant: SiteConfig.Merchant?
+        if let mapping = merchantMapping {
+            mapping.checkKeys(Self.merchantKeys, elsewhere: Self.homeOfKey, into: &diagnostics)
+            record(mapping, Self.merchantKeys)
+            let name = mapping.string("name", required: true, into: &diagnostics)
+            let key = mapping.string("publishable_key", required: true, into: &diagnostics)
+            let country = mapping.string("country", required: true, into: &diagnostics)
+            let currency = mapping.string("currency", required: false, into: &diagnostics) ?? "eur"
+            let amount = mapping.int("amount", required: true, into: &diagnostics)
+            let returnURL = mapping.string("return_url", required: false, into: &diagnostics)
+            var product: SiteConfig.Product?
+            if mapping.value("product") == nil {
+                diagnostics.append(.error(at: mapping.keyLocation("product"), "'merchant.product' is missing", hint: "add 'product:' with at least 'name:' under 'merchant'"))
+            } else if let productMapping = mapping.mapping("product", into: &diagnostics) {
+                productMapping.checkKeys(Self.productKeys, into: &diagnostics)
+                record(productMapping, Self.productKeys)
+                let productName = localizedText(productMapping, "name", required: true, locations: &locations, into: &diagnostics)
+                let description = localizedText(productMapping, "description", required: false, locations: &locations, into: &diagnostics)
+                if let productName {
+                    product = SiteConfig.Product(name: productName, description: description)
+                }
+            }
+            if let name, let key, let country, let amount, let product {
+                merchant = SiteConfig.Merchant(
+                    name: name, publishableKey: key, country: country, currency: currency,
+                    amount: amount, returnURL: returnURL, product: product)
+            }
+        }
+
+        var apiVersion = StripeAPIVersion.latest
+        if let mapping = stripeMapping {
+            mapping.checkKeys(Self.stripeKeys, elsewhere: Self.homeOfKey, into: &diagnostics)
+            record(mapping, Self.stripeKeys)
+            if let string = mapping.string("api_version", required: false, into: &diagnostics) {
+                if let version = StripeAPIVersion(string) {
+                    apiVersion = version
+                } else {
+                    diagnostics.append(.error(
+                        at: mapping.location(ofValue: "api_version"),
+                        "'\(string)' is not a Stripe API version",
+                        hint: "write it as YYYY-MM-DD.release, for example '\(StripeAPIVersion.latest)'"))
+                }
+            }
+        }
+
+        var server = SiteConfig.Server(
+            languages: ServerLanguage.allCases, clientSecretPath: "/secret", webhookPath: "/webhook", port: 4242)
+        if let mapping = serverMapping {
+            mapping.checkKeys(Self.serverKeys, elsewhere: Self.homeOfKey, into: &diagnostics)
+            record(mapping, Self.serverKeys)
+            if let items = mapping.stringList("languages", required: false, into: &diagnostics) {
+                server.languages = []
+                for (name, location) in items {
+                    if let language = ServerLanguage(rawValue: name) {
+                        server.languages.append(language)
+                    } else {
+                        let known = ServerLanguage.allCases.map(\.rawValue)
+                        let hint = Suggestion.nearest(to: name, among: known).map { "did you mean '\($0)'?" }
+                            ?? "known server languages: \(known.joined(separator: ", "))"
+                        diagnostics.append(.error(at: location, "unknown server language '\(name)'", hint: hint))
+                    }
+                }
+            }
+            server.clientSecretPath = mapping.string("client_secret_path", required: false, into: &diagnostics) ?? server.clientSecretPath
+            server.webhookPath = mapping.string("webhook_path", required: false, into: &diagnostics) ?? server.webhookPath
+            server.port = mapping.int("port", required: false, into: &diagnostics) ?? server.port
+        }
+
+        guard let site, let merchant else { return nil }
+        return SiteConfig(
+            site: site, merchant: merchant, stripe: SiteConfig.Stripe(apiVersion: apiVersion),
+            server: server, locations: locations)
+    }
+
+    /// A text given as one string, or as a mapping from language code to string.
+    private func localizedText(
+        _ mapping: YAMLMapping, _ key: String, required: Bool,
+        locations: inout [String: SourceLocation], into diagnostics: inout Diagnostics
+    ) -> LocalizedText? {
+        guard let node = mapping.value(key) else {
+            if required { _ = mapping.string(key, required: true, into: &diagnostics) }
+            return nil
+        }
+        if node.scalar != nil {
+            return mapping.string(key, required: required, into: &diagnostics).map(LocalizedText.same)
+        }
+        guard let texts = YAMLMapping(node, path: mapping.qualified(key), source: mapping.source, into: &diagnostics) else {
+            return nil
+        }
+        var values: [String: String] = [:]
+        for language in texts.keys {
+            locations[texts.qualified(language)] = texts.location(ofValue: language)
+            if let text = texts.string(language, required: true, into: &diagnostics) {
+                values[language] = text
+            }
+        }
+        return .perLanguage(values)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Checks the values of a loaded configuration against Alma's rules and what
+/// a deployable site needs.
+public struct ConfigValidator: Sendable {
+    let rules: PaymentMethodRules
+
+    /// - Parameter rules: the payment method's eligibility rules; Alma's by default.
+    public init(rules: PaymentMethodRules = .alma) {
+        self.rules = rules
+    }
+
+    public func validate(_ config: SiteConfig) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func error(_ keyPath: String, _ message: String, hint: String? = nil) {
+            problems.append(.error(at: config.location(of: keyPath), message, hint: hint))
+        }
+
+        if config.site.title.trimmingCharacters(in: .whitespaces).isEmpty {
+            error("site.title", "'site.title' is empty", hint: "give the site a name; it is shown in every page's title")
+        }
+        if let problem = WebAddressRule.problem(with: config.site.baseURL) {
+            error("site.base_url", "'site.base_url' \(problem)", hint: WebAddressRule.hint)
+        }
+        problems += languageProblems(config)
+
+        let merchant = config.merchant
+        if merchant.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            error("merchant.name", "'merchant.name' is empty", hint: "customers see this name on the checkout page")
+        }
+        if let problem = PublishableKeyRule.problem(with: merchant.publishableKey) {
+            error("merchant.publishable_key", problem.message, hint: problem.hint)
+        }
+        if !rules.currencies.contains(merchant.currency) {
+            error("merchant.currency", "\(rules.name) takes \(list(rules.currencies)) only, not '\(merchant.currency)'",
+                  hint: "set 'currency: \(rules.currencies[0])'")
+        }
+        if !rules.countries.contains(merchant.country) {
+            let hint = rules.countries.contains(merchant.country.uppercased())
+                ? "write the country code in capitals: '\(merchant.country.uppercased())'"
+                : "\(rules.name) is offered to merchants in \(list(rules.countries))"
+            error("merchant.country", "\(rules.name) is not available in '\(merchant.country)'", hint: hint)
+        }
+        if !rules.amounts.contains(merchant.amount) {
+            error("merchant.amount",
+                  "\(rules.name) accepts amounts from \(rules.amounts.lowerBound) to \(rules.amounts.upperBound) (in cents), not \(merchant.amount)",
+                  hint: "amounts are in minor units: 5099 means 50.99 EUR; \(rules.name) needs 50 to 2,000 EUR")
+        }
+        if let returnURL = merchant.returnURL, let problem = WebAddressRule.problem(with: returnURL) {
+            error("merchant.return_url", "'merchant.return_url' \(problem)", hint: WebAddressRule.hint)
+        }
+        problems += textCoverageProblems(merchant.product.name, "merchant.product.name", config)
+        if let description = merchant.product.description {
+            problems += textCoverageProblems(description, "merchant.product.description", config)
+        }
+
+        let release = config.stripe.apiVersion.release
+        if !StripeAPIVersion.knownReleases.contains(release) {
+            let hint = Suggestion.nearest(to: release, among: StripeAPIVersion.knownReleases).map { "did you mean '\($0)'?" }
+                ?? "known releases: \(StripeAPIVersion.knownReleases.joined(separator: ", "))"
+            error("stripe.api_version", "'\(release)' is not a Stripe release AlmaKit knows", hint: hint)
+        }
+
+        let server = config.server
+        for (key, path) in [("client_secret_path", server.clientSecretPath), ("webhook_path", server.webhookPath)] {
+            if !path.hasPrefix("/") || path.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }) {
+                error("server.\(key)", "'server.\(key)' must be a path starting with '/', not '\(path)'", hint: "for example '/secret'")
+            }
+        }
+        if server.clientSecretPath == server.webhookPath {
+            error("server.webhook_path", "'server.webhook_path' and 'server.client_secret_path' are the same path", hint: "give each endpoint its own path")
+        }
+        if !(1...65535).contains(server.port) {
+            error("server.port", "'server.port' must be between 1 and 65535, not \(server.port)")
+        }
+        if server.languages.isEmpty {
+            error("server.languages", "'server.languages' is empty", hint: "name at least one of \(ServerLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return problems
+    }
+
+    private func languageProblems(_ config: SiteConfig) -> [Diagnostic] {
+        let languages = config.site.languages
+        guard !languages.isEmpty else {
+            return [.error(at: config.location(of: "site.languages"), "'site.languages' is empty", hint: "list at least one language, the default first: [fr, en]")]
+        }
+        var problems: [Diagnostic] = []
+        var seen: Set<String> = []
+        for (index, language) in languages.enumerated() {
+            let location = config.location(of: "site.languages.\(index)")
+            if !LanguageCode.all.contains(language) {
+                let hint = LanguageCode.all.contains(language.lowercased())
+                    ? "write language codes in lower case: '\(language.lowercased())'"
+                    : "use a two-letter ISO 639-1 code such as fr or en"
+                problems.append(.error(at: location, "'\(language)' is not a language code", hint: hint))
+            }
+            if !seen.insert(language).inserted {
+                problems.append(.error(at: location, "language '\(language)' is listed twice", hint: "list each language once"))
+            }
+        }
+        return problems
+    }
+
+    private func textCoverageProblems(_ text: LocalizedText, _ keyPath: String, _ config: SiteConfig) -> [Diagnostic] {
+        guard let given = text.languages else { return [] }
+        var problems: [Diagnostic] = []
+        let missing = config.site.languages.filter { !given.contains($0) }
+        if !missing.isEmpty {
+            problems.append(.error(
+                at: config.location(of: keyPath),
+                "'\(keyPath)' has no text for \(list(missing))",
+                hint: "add '\(missing[0]): ...', or give one text for every language"))
+        }
+        for language in given where !config.site.languages.contains(language) {
+            problems.append(.warning(
+                at: config.location(of: "\(keyPath).\(language)"),
+                "'\(keyPath).\(language)' is for a language the site does not have",
+                hint: "add '\(language)' to 'site.languages' or remove this text"))
+        }
+        return problems
+    }
+
+    private func list(_ items: [String]) -> String {
+        items.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}

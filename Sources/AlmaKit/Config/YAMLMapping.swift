@@ -1,0 +1,141 @@
+import Yams
+
+/// One YAML mapping read against a fixed set of keys: unknown and duplicate
+/// keys become diagnostics, and every typed read reports where it failed.
+struct YAMLMapping {
+    let source: YAMLSource
+    /// Dotted path of this mapping in the document (`merchant.product`), for messages.
+    let path: String
+    let node: Node
+    private let entries: [(key: Node, value: Node)]
+
+    /// Returns nil (and reports) when `node` is not a mapping.
+    init?(_ node: Node, path: String, source: YAMLSource, into diagnostics: inout Diagnostics) {
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error(
+                at: source.location(of: node),
+                "'\(path)' must be a mapping of keys to values",
+                hint: "write it as indented 'key: value' lines"))
+            return nil
+        }
+        self.source = source
+        self.path = path
+        self.node = node
+        self.entries = mapping.map { ($0.key, $0.value) }
+    }
+
+    var location: SourceLocation { source.location(of: node) }
+
+    var keys: [String] { entries.compactMap { $0.key.string } }
+
+    func value(_ key: String) -> Node? {
+        entries.first { $0.key.string == key }?.value
+    }
+
+    func keyLocation(_ key: String) -> SourceLocation {
+        guard let entry = entries.first(where: { $0.key.string == key }) else { return location }
+        return source.location(of: entry.key)
+    }
+
+    func qualified(_ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    /// Reports keys outside `known` (with the nearest known key suggested) and keys given twice.
+    func checkKeys(_ known: [String], elsewhere: [String: String] = [:], into diagnostics: inout Diagnostics) {
+        var seen: Set<String> = []
+        for entry in entries {
+            let key = entry.key.string ?? ""
+            let location = source.location(of: entry.key)
+            if !seen.insert(key).inserted {
+                diagnostics.append(.error(at: location, "'\(qualified(key))' is given twice", hint: "keep one of them"))
+                continue
+            }
+            guard !known.contains(key) else { continue }
+            var hint = "known keys here: \(known.joined(separator: ", "))"
+            if let suggestion = Suggestion.nearest(to: key, among: known) {
+                hint = "did you mean '\(suggestion)'?"
+            } else if let section = elsewhere[key] {
+                hint = "'\(key)' belongs under '\(section)'"
+            }
+            diagnostics.append(.error(at: location, "unknown key '\(qualified(key))'", hint: hint))
+        }
+    }
+
+    /// The mapping under `key`, when present and a mapping.
+    func mapping(_ key: String, into diagnostics: inout Diagnostics) -> YAMLMapping? {
+        guard let node = value(key) else { return nil }
+        return YAMLMapping(node, path: qualified(key), source: source, into: &diagnostics)
+    }
+
+    func string(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> String? {
+        guard let node = present(key, required: required, into: &diagnostics) else { return nil }
+        guard let scalar = node.scalar else {
+            diagnostics.append(.error(at: source.location(of: node), "'\(qualified(key))' must be a single value"))
+            return nil
+        }
+        return scalar.string
+    }
+
+    func int(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> Int? {
+        guard let node = present(key, required: required, into: &diagnostics) else { return nil }
+        guard let scalar = node.scalar, let value = Int(scalar.string) else {
+            diagnostics.append(.error(
+                at: source.location(of: node),
+                "'\(qualified(key))' must be a whole number, not '\(node.string ?? "a list or mapping")'",
+                hint: "write digits only; amounts are in minor units (5099 for 50.99)"))
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard let value = node.bool else {
+            diagnostics.append(.error(at: source.location(of: node), "'\(qualified(key))' must be true or false"))
+            return nil
+        }
+        return value
+    }
+
+    /// A list of scalars, each with its location.
+    func stringList(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> [(String, SourceLocation)]? {
+        guard let node = present(key, required: required, into: &diagnostics) else { return nil }
+        guard let sequence = node.sequence else {
+            diagnostics.append(.error(
+                at: source.location(of: node),
+                "'\(qualified(key))' must be a list",
+                hint: "write it as [a, b] or as '- a' lines"))
+            return nil
+        }
+        var items: [(String, SourceLocation)] = []
+        for item in sequence {
+            guard let string = item.scalar?.string else {
+                diagnostics.append(.error(at: source.location(of: item), "each item of '\(qualified(key))' must be a single value"))
+                continue
+            }
+            items.append((string, source.location(of: item)))
+        }
+        return items
+    }
+
+    func location(ofValue key: String) -> SourceLocation {
+        value(key).map { source.location(of: $0) } ?? keyLocation(key)
+    }
+
+    /// YAML's spellings of "no value", written without quotes.
+    private static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private func present(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> Node? {
+        if let node = value(key), !Self.isNull(node) {
+            return node
+        }
+        if required {
+            diagnostics.append(.error(at: value(key) == nil ? location : keyLocation(key), "'\(qualified(key))' is missing", hint: "add '\(key):' under '\(path.isEmpty ? "the top level" : path)'"))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,95 @@
+import Yams
+
+/// The YAML block at the top of a guide, between two `---` lines.
+public struct FrontMatter: Sendable, Equatable {
+    static let keys = ["title", "description", "order", "slug", "draft"]
+
+    public var title: String
+    public var description: String
+    /// Position in the navigation; pages without one come last, by title.
+    public var order: Int?
+    /// Output file name without `.html`; defaults to the source file's name.
+    public var slug: String?
+    /// Drafts are checked but not published.
+    public var draft: Bool
+}
+
+/// A Markdown file cut into its front matter and its body.
+struct FrontMatterSplit: Equatable {
+    /// The YAML between the fences; nil when the file has no front matter.
+    var yaml: String?
+    var body: String
+    /// How many lines precede the body in the file.
+    var bodyLineOffset: Int
+
+    /// Splits at a first line of `---` and the next line of `---` (or `...`).
+    init(_ text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func isFence(_ line: Substring, closing: Bool) -> Bool {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            return trimmed.trimmingTrailingSpaces == "---" || (closing && trimmed.trimmingTrailingSpaces == "...")
+        }
+        guard let first = lines.first, isFence(first, closing: false),
+              let end = lines.indices.dropFirst().first(where: { isFence(lines[$0], closing: true) })
+        else {
+            yaml = nil
+            body = text
+            bodyLineOffset = 0
+            return
+        }
+        yaml = lines[1..<end].joined(separator: "\n")
+        body = lines[(end + 1)...].joined(separator: "\n")
+        bodyLineOffset = end + 1
+    }
+}
+
+extension Substring {
+    fileprivate var trimmingTrailingSpaces: Substring {
+        var result = self
+        while result.last == " " || result.last == "\t" { result = result.dropLast() }
+        return result
+    }
+}
+
+/// Reads front matter with positions, the same way `ConfigLoader` reads `almakit.yml`.
+struct FrontMatterReader {
+    let file: String
+
+    func read(_ split: FrontMatterSplit, into diagnostics: inout Diagnostics) -> FrontMatter? {
+        guard let yaml = split.yaml else {
+            diagnostics.append(.error(
+                at: SourceLocation(file: file, line: 1, column: 1),
+                "the page has no front matter",
+                hint: "start the file with '---', a line 'title: ...', and '---'"))
+            return nil
+        }
+        let source = YAMLSource(file: file, lineOffset: 1)
+        guard let node = source.parse(yaml, into: &diagnostics) else {
+            diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "the front matter is empty", hint: "add at least 'title: ...'"))
+            return nil
+        }
+        guard let mapping = YAMLMapping(node, path: "", source: source, into: &diagnostics) else { return nil }
+        mapping.checkKeys(FrontMatter.keys, into: &diagnostics)
+        let title = mapping.string("title", required: true, into: &diagnostics)
+        let description = mapping.string("description", required: false, into: &diagnostics) ?? ""
+        let order = mapping.int("order", required: false, into: &diagnostics)
+        let slug = mapping.string("slug", required: false, into: &diagnostics)
+        let draft = mapping.bool("draft", into: &diagnostics) ?? false
+        if let slug, !Self.isValidSlug(slug) {
+            diagnostics.append(.error(
+                at: mapping.location(ofValue: "slug"),
+                "slug '\(slug)' can't be a file name",
+                hint: "use lower-case letters, digits and hyphens, like 'paiement-alma'"))
+        }
+        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
+            diagnostics.append(.error(at: mapping.location(ofValue: "title"), "the title is empty"))
+        }
+        guard let title else { return nil }
+        return FrontMatter(title: title, description: description, order: order, slug: slug, draft: draft)
+    }
+
+    static func isValidSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && !slug.hasPrefix("-")
+            && slug.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+}

@@ -1,0 +1,6 @@
+/// The pages AlmaKit writes into each language folder itself.
+public enum GeneratedPages {
+    public static let checkout = "checkout.html"
+    public static let returnPage = "return.html"
+    static let reservedNames: Set<String> = [checkout, returnPage]
+}

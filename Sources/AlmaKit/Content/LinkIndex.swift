@@ -1,0 +1,35 @@
+/// Everything a link inside the site can point to: the pages by source file,
+/// the files the build writes, and the anchors each page has.
+public struct LinkIndex: Sendable {
+    /// `Content/fr/paiement.md` -> `fr/paiement.html`
+    var outputBySource: [String: String] = [:]
+    /// Output path -> heading ids; generated pages have none we check.
+    var anchorsByOutput: [String: Set<String>?] = [:]
+    /// Drafts, by source path: they exist but are not published.
+    var drafts: Set<String> = []
+
+    mutating func addPage(_ page: Page, headingIDs: [String]) {
+        if page.frontMatter.draft {
+            drafts.insert(page.sourcePath)
+            return
+        }
+        outputBySource[page.sourcePath] = page.outputPath
+        anchorsByOutput[page.outputPath] = Set(headingIDs)
+    }
+
+    /// A page the build writes whose anchors are not known.
+    mutating func addGenerated(_ outputPath: String) {
+        if anchorsByOutput[outputPath] == nil {
+            anchorsByOutput[outputPath] = .some(nil)
+        }
+    }
+
+    func hasOutput(_ path: String) -> Bool {
+        anchorsByOutput[path] != nil
+    }
+
+    /// nil when the page's anchors are not known (generated pages).
+    func anchors(of outputPath: String) -> Set<String>? {
+        anchorsByOutput[outputPath] ?? nil
+    }
+}

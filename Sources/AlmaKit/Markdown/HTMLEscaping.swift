@@ -1,0 +1,52 @@
+/// Escaping for text and attribute values in HTML, and for URLs in `href`.
+public enum HTMLEscaping {
+    /// Escapes `&`, `<`, `>` and `"`, which is enough for text and double-quoted attributes.
+    public static func text(_ string: String) -> String {
+        guard string.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return string }
+        var escaped = ""
+        escaped.reserveCapacity(string.utf8.count + 16)
+        for character in string {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// Percent-encodes what may not stand in a URL and escapes `&` and `'`, as libcmark does.
+    public static func href(_ url: String) -> String {
+        var escaped = ""
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): escaped += "&amp;"
+            case UInt8(ascii: "'"): escaped += "&#x27;"
+            default:
+                if hrefSafe.contains(byte) {
+                    escaped.unicodeScalars.append(Unicode.Scalar(byte))
+                } else {
+                    escaped += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+            }
+        }
+        return escaped
+    }
+
+    private static let hrefSafe: Set<UInt8> = {
+        var safe = Set<UInt8>()
+        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { safe.insert(byte) }
+        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { safe.insert(byte) }
+        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { safe.insert(byte) }
+        for character in "-_.+!*(),%#@?=;:/$~" { safe.insert(character.asciiValue!) }
+        return safe
+    }()
+}
+
+private extension String {
+    func leftPadded(to length: Int) -> String {
+        count >= length ? self : String(repeating: "0", count: length - count) + self
+    }
+}

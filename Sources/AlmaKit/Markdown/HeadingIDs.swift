@@ -1,0 +1,37 @@
+import Foundation
+
+/// Anchor ids for headings: the reader's text, lower-cased, without accents,
+/// every other run of characters a single hyphen; repeats get `-1`, `-2`.
+public enum HeadingIDs {
+    public static func slug(_ text: String) -> String {
+        let folded = text.folding(options: .diacriticInsensitive, locale: nil).lowercased()
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen && !slug.isEmpty { slug += "-" }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug.isEmpty ? "section" : slug
+    }
+
+    /// Ids for every heading of `document`, in order, unique within it.
+    public static func ids(for document: MarkdownNode) -> [String] {
+        var used: [String: Int] = [:]
+        return headings(in: document).map { heading in
+            let base = slug(heading.plainText)
+            let count = used[base, default: 0]
+            used[base] = count + 1
+            return count == 0 ? base : "\(base)-\(count)"
+        }
+    }
+
+    static func headings(in node: MarkdownNode) -> [MarkdownNode] {
+        if case .heading = node.kind { return [node] }
+        return node.children.flatMap(headings(in:))
+    }
+}

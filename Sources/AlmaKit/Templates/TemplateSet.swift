@@ -1,0 +1,47 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of a build: the built-in ones, each replaced by a
+/// file of the same name in the project's `Templates/` folder when present.
+public struct TemplateSet: Sendable {
+    /// Files under this folder are string catalogues, not templates.
+    static let stringsFolder = "strings/"
+
+    let library: MustacheLibrary
+    /// Where each template came from, for messages: `Templates/page.html` or `built-in page.html`.
+    public let origins: [String: String]
+
+    /// Reads the built-in templates and the project's overrides, reporting templates that don't parse.
+    public static func load(projectDirectory: URL, into diagnostics: inout Diagnostics) -> TemplateSet {
+        var sources: [String: (text: String, origin: String)] = [:]
+        for (name, text) in BuiltinTemplates.files where !name.hasPrefix(stringsFolder) {
+            sources[name] = (text, "built-in template \(name)")
+        }
+        let overrides = projectDirectory.appending(path: "Templates")
+        for name in ProjectFiles.list(in: overrides) where !name.hasPrefix(stringsFolder) {
+            let origin = "Templates/\(name)"
+            guard let text = ProjectFiles.readText(overrides.appending(path: name), named: origin, into: &diagnostics) else { continue }
+            sources[name] = (text, origin)
+        }
+
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    at: SourceLocation(file: source.origin, line: error.context.lineNumber, column: error.context.columnNumber),
+                    "the template does not parse: \(error.error)",
+                    hint: "check that every {{#section}} has its {{/section}}"))
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(file: source.origin), "the template does not parse: \(error)"))
+            }
+        }
+        return TemplateSet(library: library, origins: sources.mapValues(\.origin))
+    }
+
+    /// Renders the template `name`; a missing template renders as nothing, which the build reports.
+    public func render(_ name: String, _ context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)
+    }
+}

@@ -1,0 +1,5 @@
+#ifndef ALMAKIT_CCMARK_SHIM_H
+#define ALMAKIT_CCMARK_SHIM_H
+#include <cmark.h>
+#include <stdlib.h>
+#endif

@@ -1,0 +1,21 @@
+import AlmaKit
+import Foundation
+
+/// Everything `almakit` prints goes through here: results to stdout, problems to stderr.
+enum Terminal {
+    static func printDiagnostics(_ diagnostics: Diagnostics) {
+        let formatter = DiagnosticFormatter()
+        for diagnostic in diagnostics.sorted {
+            error(formatter.text(diagnostic))
+        }
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func summary(_ diagnostics: Diagnostics) -> String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(count(diagnostics.errors.count, "error")), \(count(diagnostics.warnings.count, "warning"))"
+    }
+}

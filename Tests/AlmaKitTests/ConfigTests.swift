@@ -1,0 +1,106 @@
+import Testing
+@testable import AlmaKit
+
+@Suite struct ConfigTests {
+    @Test func validConfigurationLoads() throws {
+        let (config, diagnostics) = diagnose(config: TemporaryProject.validConfig)
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
+        let loaded = try #require(config)
+        #expect(loaded.site.languages == ["fr", "en"])
+        #expect(loaded.merchant.amount == 5099)
+        #expect(loaded.merchant.product.name.text(for: "en") == "Lamp")
+        #expect(loaded.stripe.apiVersion.stripeJSURL == "https://js.stripe.com/endive/stripe.js")
+        #expect(loaded.server.clientSecretPath == "/secret")
+        #expect(loaded.server.languages == ServerLanguage.allCases)
+        #expect(loaded.isTestMode)
+    }
+
+    /// Each rule, broken once: its error must name the value's line and column.
+    @Test(arguments: [
+        ("  publishable_key: pk_test_1234567890abcdef", "  publishable_key: sk_test_51Hsecretsecretsecret", 7, 20, "secret key"),
+        ("  publishable_key: pk_test_1234567890abcdef", "  publishable_key: abc", 7, 20, "must start with pk_test_ or pk_live_"),
+        ("  publishable_key: pk_test_1234567890abcdef", "  publishable_key: whsec_abcdefghijklmnop", 7, 20, "secret key"),
+        ("  currency: eur", "  currency: usd", 9, 13, "takes 'eur' only"),
+        ("  country: FR", "  country: DE", 8, 12, "not available in 'DE'"),
+        ("  amount: 5099", "  amount: 4999", 10, 11, "from 5000 to 200000"),
+        ("  amount: 5099", "  amount: 200001", 10, 11, "from 5000 to 200000"),
+        ("  amount: 5099", "  amount: 50.99", 10, 11, "whole number"),
+        ("  base_url: https://shop.example.test", "  base_url: http://shop.example.test", 3, 13, "must use https://"),
+        ("  base_url: https://shop.example.test", "  base_url: shop.example.test", 3, 13, "absolute address"),
+        ("  languages: [fr, en]", "  languages: []", 4, 14, "'site.languages' is empty"),
+        ("  languages: [fr, en]", "  languages: [fr, xx]", 4, 19, "'xx' is not a language code"),
+        ("    name: { fr: Lampe, en: Lamp }", "    name: { fr: Lampe }", 12, 11, "no text for 'en'"),
+        ("  api_version: 2026-10-28.endive", "  api_version: 2026-10-28", 14, 16, "not a Stripe API version"),
+        ("  api_version: 2026-10-28.endive", "  api_version: 2026-10-28.endvie", 14, 16, "not a Stripe release"),
+    ])
+    func ruleViolationIsReportedAtTheValue(old: String, new: String, line: Int, column: Int, message: String) throws {
+        let (_, diagnostics) = diagnose(config: config(replacing: old, with: new))
+        let matching = diagnostics.errors.filter { $0.message.contains(message) }
+        #expect(matching.count == 1, "\(diagnostics.errors)")
+        let error = try #require(matching.first, "no error for \(new)")
+        #expect(error.location == SourceLocation(file: "almakit.yml", line: line, column: column))
+        #expect(error.hint != nil)
+    }
+
+    @Test func returnURLMustBeHTTPSExceptOnLocalhost() {
+        let withReturn = { (url: String) in
+            config(replacing: "  amount: 5099", with: "  amount: 5099\n  return_url: \(url)")
+        }
+        #expect(!diagnose(config: withReturn("https://shop.example.test/fr/return.html")).1.hasErrors)
+        #expect(!diagnose(config: withReturn("http://localhost:4242/fr/return.html")).1.hasErrors)
+        #expect(!diagnose(config: withReturn("http://127.0.0.1:4242/return.html")).1.hasErrors)
+        let (_, diagnostics) = diagnose(config: withReturn("http://shop.example.test/return.html"))
+        #expect(diagnostics.errors.first?.location == SourceLocation(file: "almakit.yml", line: 11, column: 15))
+    }
+
+    @Test func secretKeyIsNeverEchoed() {
+        let secret = "sk_live_51HsecretsecretsecretXYZ"
+        let (_, diagnostics) = diagnose(config: config(replacing: "pk_test_1234567890abcdef", with: secret))
+        let printed = diagnostics.all.map { DiagnosticFormatter().text($0) }.joined()
+        #expect(!printed.isEmpty)
+        #expect(!printed.contains("51Hsecret"))
+        #expect(printed.contains("server's environment"))
+    }
+
+    @Test func unknownKeySuggestsTheNearestKnownOne() throws {
+        let (_, diagnostics) = diagnose(config: config(replacing: "  amount: 5099", with: "  amount: 5099\n  retrun_url: https://x.test"))
+        let error = try #require(diagnostics.errors.first)
+        #expect(error.message == "unknown key 'merchant.retrun_url'")
+        #expect(error.hint == "did you mean 'return_url'?")
+        #expect(error.location == SourceLocation(file: "almakit.yml", line: 11, column: 3))
+    }
+
+    @Test func misplacedKeySaysWhereItBelongs() throws {
+        let (_, diagnostics) = diagnose(config: config(replacing: "  title: Test Shop", with: "  title: Test Shop\n  amount: 5099"))
+        let error = try #require(diagnostics.errors.first)
+        #expect(error.hint == "'amount' belongs under 'merchant'")
+    }
+
+    @Test func missingRequiredKeyIsReported() throws {
+        let (_, diagnostics) = diagnose(config: config(replacing: "  country: FR\n", with: ""))
+        let error = try #require(diagnostics.errors.first)
+        #expect(error.message == "'merchant.country' is missing")
+        #expect(error.location.line == 6)
+    }
+
+    @Test func yamlSyntaxErrorHasAPosition() throws {
+        let (_, diagnostics) = diagnose(config: "site:\n  title: [unclosed\nmerchant: {}\n")
+        let error = try #require(diagnostics.errors.first)
+        #expect(error.message.hasPrefix("invalid YAML"))
+        #expect(error.location.line >= 2)
+    }
+
+    @Test func paymentRulesLiveInOnePlace() {
+        let rules = PaymentMethodRules.alma
+        #expect(rules.currencies == ["eur"])
+        #expect(rules.amounts == 5000...200000)
+        #expect(Set(rules.countries) == ["FR", "IT", "ES", "BE", "LU", "NL"])
+    }
+
+    @Test func apiVersionParsing() {
+        #expect(StripeAPIVersion("2025-03-31.basil")?.release == "basil")
+        #expect(StripeAPIVersion("2025-13-31.basil") == nil)
+        #expect(StripeAPIVersion("2025-03-31") == nil)
+        #expect(StripeAPIVersion("2025-03-31.Basil") == nil)
+    }
+}

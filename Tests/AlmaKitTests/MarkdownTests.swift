@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import AlmaKit
+
+@Suite struct MarkdownTests {
+    let parser = MarkdownParser()
+
+    static let samples = [
+        "Plain *emphasis*, **strong**, `code` and \"quotes\" -- dashes...",
+        "- tight\n- list\n\n1. one\n2. two\n",
+        "- loose\n\n- list\n\n7. starts\n8. at seven\n",
+        "> quoted\n> text\n\n---\n\nafter",
+        "```swift\nlet x = \"<b>\" & y\n```\n\n    indented <code>\n",
+        "[link](https://example.test/a?b=c&d=e \"Title & more\") and ![alt *text*](img.png \"t\")",
+        "[odd](<with space/ü?x='1'>) and <https://auto.example/x>",
+        "line one  \nline two\\\nline three",
+        "<div>raw block</div>\n\ninline <span>raw</span> html",
+        "[bad](javascript:alert(1)) [ok](data:image/png;base64,AAA) [no](data:text/html,x) ![i](vbscript:x)",
+        "&copy; &#65; &nbsp; AT&T <3",
+    ]
+
+    @Test(arguments: samples)
+    func rendersLikeLibcmarkSafeMode(markdown: String) {
+        let ours = HTMLRenderer().render(parser.parse(markdown))
+        #expect(ours == parser.referenceHTML(markdown))
+    }
+
+    @Test func headingsGetUniqueAccentFreeIDs() {
+        let markdown = "# Vérifier la signature\n\n## Étape 1 : créer\n\n## Étape 1 : créer\n\n### `code` *and* text\n"
+        let tree = parser.parse(markdown)
+        let ids = HeadingIDs.ids(for: tree)
+        #expect(ids == ["verifier-la-signature", "etape-1-creer", "etape-1-creer-1", "code-and-text"])
+        let html = HTMLRenderer(headingIDs: ids).render(tree)
+        #expect(html.contains("<h1 id=\"verifier-la-signature\">Vérifier la signature</h1>"))
+        #expect(html.contains("<h2 id=\"etape-1-creer-1\">"))
+        let withoutIDs = html.replacingOccurrences(of: #" id="[^"]*""#, with: "", options: .regularExpression)
+        #expect(withoutIDs == parser.referenceHTML(markdown))
+    }
+
+    @Test func smartPunctuationIsOn() {
+        let html = HTMLRenderer().render(parser.parse("\"Bonjour\" -- l'été..."))
+        #expect(html == "<p>“Bonjour” – l’été…</p>\n")
+    }
+
+    @Test func safeModeDropsRawHTMLAndScriptLinks() {
+        let html = HTMLRenderer().render(parser.parse("<script>alert(1)</script>\n\n[x](JavaScript:alert(1)) <img src=x onerror=alert(1)>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onerror"))
+        #expect(html.contains("<a href=\"\">x</a>"))
+        #expect(html.contains("<!-- raw HTML omitted -->"))
+    }
+
+    @Test func linksBetweenPagesAreRewrittenToTheirOutput() throws {
+        let project = try TemporaryProject([
+            "Content/fr/guide.md": "---\ntitle: Guide\nslug: le-guide\n---\n## Étape un\n",
+            "Content/fr/index.md": "---\ntitle: Accueil\n---\n[a](guide.md) [b](guide.md#etape-un) [c](../en/guide.md#step-one) [d](checkout.html) [e](https://stripe.com/x.md) [f](#top)\n\n# Top\n",
+        ])
+        let result = project.builder.check()
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.all)")
+        let home = try #require(result.files.first { $0.path == "fr/index.html" }).contents
+        #expect(home.contains("<a href=\"le-guide.html\">a</a>"))
+        #expect(home.contains("<a href=\"le-guide.html#etape-un\">b</a>"))
+        #expect(home.contains("<a href=\"../en/guide.html#step-one\">c</a>"))
+        #expect(home.contains("<a href=\"checkout.html\">d</a>"))
+        #expect(home.contains("<a href=\"https://stripe.com/x.md\">e</a>"))
+        #expect(home.contains("<a href=\"#top\">f</a>"))
+    }
+
+    @Test func brokenLinksAreErrorsAtTheirLineAndColumn() throws {
+        let project = try TemporaryProject([
+            "Content/fr/index.md": "---\ntitle: Accueil\n---\nIntro.\n\nVoir [la suite](suite.md) et [ici](guide.md#nulle-part).\n",
+        ])
+        let errors = project.builder.check().diagnostics.errors
+        #expect(errors.count == 2, "\(errors)")
+        let missingPage = try #require(errors.first { $0.message.contains("suite.md") })
+        #expect(missingPage.location == SourceLocation(file: "Content/fr/index.md", line: 6, column: 6))
+        #expect(missingPage.message == "link to 'suite.md' has no target: Content/fr/suite.md does not exist")
+        let missingAnchor = try #require(errors.first { $0.message.contains("nulle-part") })
+        #expect(missingAnchor.location == SourceLocation(file: "Content/fr/index.md", line: 6, column: 30))
+        #expect(missingAnchor.message == "fr/guide.html has no anchor '#nulle-part'")
+    }
+
+    @Test func frontMatterProblemsHavePositions() throws {
+        let project = try TemporaryProject([
+            "Content/fr/guide.md": "---\ntitle: Guide\norder: deux\ndraftt: true\n---\nTexte.\n",
+            "Content/en/guide.md": "No front matter here.\n",
+        ])
+        let errors = project.builder.check().diagnostics.errors
+        #expect(errors.contains { $0.location == SourceLocation(file: "Content/fr/guide.md", line: 3, column: 8) && $0.message.contains("whole number") })
+        #expect(errors.contains { $0.location == SourceLocation(file: "Content/fr/guide.md", line: 4, column: 1) && $0.hint == "did you mean 'draft'?" })
+        #expect(errors.contains { $0.location.file == "Content/en/guide.md" && $0.message == "the page has no front matter" })
+    }
+
+    @Test func draftsAreNotPublished() throws {
+        let project = try TemporaryProject([
+            "Content/fr/brouillon.md": "---\ntitle: Brouillon\ndraft: true\n---\nPas encore.\n",
+        ])
+        let result = project.builder.check()
+        #expect(!result.diagnostics.hasErrors)
+        #expect(!result.files.contains { $0.path == "fr/brouillon.html" })
+    }
+}

@@ -1,0 +1,15 @@
+@testable import AlmaKit
+
+/// Loads and validates a configuration text as `almakit build` would.
+func diagnose(config text: String) -> (SiteConfig?, Diagnostics) {
+    var diagnostics = Diagnostics()
+    let config = ConfigLoader().load(text, file: "almakit.yml", into: &diagnostics)
+    if let config { diagnostics.append(contentsOf: ConfigValidator().validate(config)) }
+    return (config, diagnostics)
+}
+
+/// The valid test configuration with one line replaced.
+func config(replacing old: String, with new: String) -> String {
+    precondition(TemporaryProject.validConfig.contains(old), "fixture has no '\(old)'")
+    return TemporaryProject.validConfig.replacingOccurrences(of: old, with: new)
+}
