@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import AlmaKit
+
+/// The real `almakit` binary on temporary site projects.
+@Suite struct EndToEndTests {
+    /// `almakit` is built beside the test bundle (`scripts/test` builds it first).
+    static var binary: URL? {
+        let candidates = [
+            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appending(path: "almakit"),
+            Repository.root.appending(path: ".build/debug/almakit"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    func almakit(_ arguments: [String], in directory: URL) throws -> ExternalTool.Output {
+        let binary = try #require(Self.binary, "build almakit first: swift build --product almakit")
+        return try ExternalTool.execute(binary, arguments, in: directory)
+    }
+
+    func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue {
+                files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    @Test func buildSucceedsAndWritesTheSite() throws {
+        let project = try TemporaryProject()
+        let run = try almakit(["build"], in: project.directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("built"))
+        for path in ["index.html", "404.html", "sitemap.xml", "client.js", "assets/site.css",
+                     "fr/index.html", "fr/guide.html", "fr/checkout.html", "fr/return.html",
+                     "en/index.html", "en/guide.html", "en/checkout.html", "en/return.html"] {
+            #expect(FileManager.default.fileExists(atPath: project.directory.appending(path: "dist/\(path)").path), "no dist/\(path)")
+        }
+        let checkout = try project.read("dist/en/checkout.html")
+        #expect(checkout.contains("€50.99"))
+        #expect(try project.read("dist/fr/checkout.html").contains("50,99\u{A0}€"))
+    }
+
+    @Test func badConfigurationExitsOneWithDiagnostics() throws {
+        let project = try TemporaryProject(config: config(replacing: "  amount: 5099", with: "  amount: 100"))
+        let run = try almakit(["build"], in: project.directory)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("almakit.yml:10:11: error: Alma accepts amounts from 5000 to 200000"))
+        #expect(run.stderr.contains("hint:"))
+        #expect(!FileManager.default.fileExists(atPath: project.directory.appending(path: "dist").path))
+    }
+
+    @Test func badUsageExits64() throws {
+        let project = try TemporaryProject()
+        #expect(try almakit(["build", "--no-such-flag"], in: project.directory).status == 64)
+        #expect(try almakit(["check", "--format", "xml"], in: project.directory).status == 64)
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputUntouched() throws {
+        let project = try TemporaryProject()
+        #expect(try almakit(["build"], in: project.directory).status == 0)
+        let before = try snapshot(project.directory.appending(path: "dist"))
+        try project.write("Content/fr/guide.md", "---\ntitle: Guide\n---\nUn [lien cassé](absent.md).\n")
+        let run = try almakit(["build"], in: project.directory)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Content/fr/guide.md:4:4: error: link to 'absent.md' has no target"))
+        #expect(try snapshot(project.directory.appending(path: "dist")) == before)
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let project = try TemporaryProject()
+        #expect(try almakit(["build"], in: project.directory).status == 0)
+        let first = try snapshot(project.directory.appending(path: "dist"))
+        #expect(try almakit(["build"], in: project.directory).status == 0)
+        #expect(try snapshot(project.directory.appending(path: "dist")) == first)
+        #expect(first.count > 10)
+    }
+
+    @Test func plantedSecretKeyFailsTheBuild() throws {
+        let project = try TemporaryProject()
+        let key = "sk_test_" + "4eC39HqLyjWDarjtT1zdp7dc"
+        try project.write("Content/en/guide.md", "---\ntitle: Guide\n---\nUse `\(key)` here; the bare sk_test_ prefix is fine.\n")
+        let run = try almakit(["build"], in: project.directory)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("dist/en/guide.html:"))
+        #expect(run.stderr.contains("secret key (sk_test_…)"))
+        #expect(!run.stderr.contains("4eC39HqLyjWDarjtT1zdp7dc"))
+        #expect(!FileManager.default.fileExists(atPath: project.directory.appending(path: "dist").path))
+    }
+
+    @Test func bareKeyPrefixesInGuidesAreAllowed() throws {
+        let project = try TemporaryProject()
+        try project.write("Content/en/guide.md", "---\ntitle: Guide\n---\nSecret keys start with `sk_test_`, `sk_live_`, `rk_live_` or `whsec_`.\n")
+        let run = try almakit(["build"], in: project.directory)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    @Test func outputFolderMustNotBeTheProjectOrAForeignFolder() throws {
+        let project = try TemporaryProject()
+        let itself = try almakit(["build", "--out", "."], in: project.directory)
+        #expect(itself.status == 1)
+        #expect(itself.stderr.contains("would replace the project itself"))
+        try project.write("elsewhere/keep.txt", "mine")
+        let foreign = try almakit(["build", "--out", "elsewhere"], in: project.directory)
+        #expect(foreign.status == 1)
+        #expect(foreign.stderr.contains("was not written by AlmaKit"))
+        #expect(try project.read("elsewhere/keep.txt") == "mine")
+    }
+
+    @Test func checkWritesNothingAndSpeaksJSON() throws {
+        let project = try TemporaryProject(config: config(replacing: "  country: FR", with: "  country: US"))
+        let run = try almakit(["check", "--format", "json"], in: project.directory)
+        #expect(run.status == 1)
+        struct Report: Decodable {
+            struct Item: Decodable { var message: String; var severity: String; var location: AlmaKit.SourceLocation }
+            var diagnostics: [Item]
+            var errors: Int
+        }
+        let report = try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8))
+        #expect(report.errors == 1)
+        #expect(report.diagnostics.first?.location == AlmaKit.SourceLocation(file: "almakit.yml", line: 8, column: 12))
+        #expect(!FileManager.default.fileExists(atPath: project.directory.appending(path: "dist").path))
+    }
+
+    @Test func projectTemplatesOverrideBuiltInOnes() throws {
+        let project = try TemporaryProject([
+            "Templates/page.html": "<p lang=\"{{lang}}\">custom {{title}}</p>\n",
+        ])
+        let run = try almakit(["build"], in: project.directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try project.read("dist/fr/guide.html") == "<p lang=\"fr\">custom Guide</p>\n")
+    }
+
+    @Test func brokenTemplateIsReportedWithItsPosition() throws {
+        let project = try TemporaryProject([
+            "Templates/page.html": "<p>\n{{#title}}unclosed\n",
+        ])
+        let run = try almakit(["build"], in: project.directory)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Templates/page.html:"))
+        #expect(run.stderr.contains("does not parse"))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import AlmaKit
+
+@Suite struct TemplateTests {
+    /// Mustache escapes HTML by default; anything else must say so first.
+    @Test func nonHTMLTemplatesDeclareTextContent() {
+        let markupExtensions = [".html", ".xml"]
+        let templates = BuiltinTemplates.files.filter { !$0.key.hasPrefix(TemplateSet.stringsFolder) }
+        #expect(templates.count >= 10)
+        for (name, text) in templates where !markupExtensions.contains(where: name.hasSuffix) {
+            #expect(text.hasPrefix("{{%CONTENT_TYPE: TEXT}}"), "\(name) lacks the TEXT pragma")
+        }
+    }
+
+    @Test func builtInCataloguesHaveTheSameKeys() {
+        var diagnostics = Diagnostics()
+        let catalogue = StringsCatalogue.load(projectDirectory: URL(fileURLWithPath: "/nonexistent"), languages: ["fr", "en"], into: &diagnostics)
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
+        #expect(Set(catalogue.strings(for: "fr").keys) == Set(catalogue.strings(for: "en").keys))
+        #expect(catalogue.strings(for: "fr")["pay_button"] == "Payer avec Alma")
+    }
+
+    @Test func languageWithoutCatalogueListsTheMissingKeys() throws {
+        let project = try TemporaryProject(config: config(replacing: "  languages: [fr, en]", with: "  languages: [fr, en, it]")
+            .replacingOccurrences(of: "{ fr: Lampe, en: Lamp }", with: "Lampada"))
+        try project.write("Content/strings/it.yml", "language_name: Italiano\npay_buton: Paga con Alma\n")
+        let diagnostics = project.builder.check().diagnostics
+        let missing = try #require(diagnostics.errors.first { $0.location.file == "Content/strings/it.yml" })
+        #expect(missing.message.contains("the 'it' strings lack"))
+        #expect(missing.message.contains("pay_button"))
+        #expect(!missing.message.contains("language_name"))
+        let typo = try #require(diagnostics.warnings.first)
+        #expect(typo.location == SourceLocation(file: "Content/strings/it.yml", line: 2, column: 1))
+        #expect(typo.hint == "did you mean 'pay_button'?")
+    }
+
+    @Test func projectStringsOverrideBuiltInOnes() throws {
+        let project = try TemporaryProject(["Content/strings/fr.yml": "pay_button: Régler en plusieurs fois\n"])
+        let result = project.builder.check()
+        #expect(!result.diagnostics.hasErrors)
+        let checkout = try #require(result.files.first { $0.path == "fr/checkout.html" }).contents
+        #expect(checkout.contains("<span class=\"label\">Régler en plusieurs fois</span>"))
+    }
+
+    @Test func amountsFollowTheLanguage() {
+        let money = MoneyFormatter()
+        #expect(money.format(minorUnits: 5099, currency: "eur", language: "fr") == "50,99\u{A0}€")
+        #expect(money.format(minorUnits: 5099, currency: "eur", language: "en") == "€50.99")
+        #expect(money.format(minorUnits: 200000, currency: "eur", language: "en") == "€2,000.00")
+    }
+
+    @Test func testModeMarkOnlyForTestKeys() throws {
+        let live = try TemporaryProject(config: config(replacing: "pk_test_", with: "pk_live_"))
+        let liveCheckout = try #require(live.builder.check().files.first { $0.path == "en/checkout.html" }).contents
+        #expect(!liveCheckout.contains("class=\"test-mode\""))
+        let test = try TemporaryProject()
+        let testCheckout = try #require(test.builder.check().files.first { $0.path == "en/checkout.html" }).contents
+        #expect(testCheckout.contains("<p class=\"test-mode\" role=\"note\">Test mode: no real payment is taken.</p>"))
+    }
+
+    @Test func paymentPagesLoadTheConfiguredStripeRelease() throws {
+        let project = try TemporaryProject(config: config(replacing: "2026-10-28.endive", with: "2025-03-31.basil"))
+        let files = project.builder.check().files
+        for path in ["fr/checkout.html", "en/return.html"] {
+            let page = try #require(files.first { $0.path == path }).contents
+            #expect(page.contains("<script src=\"https://js.stripe.com/basil/stripe.js\" defer></script>"))
+            #expect(page.contains("http-equiv=\"Content-Security-Policy\""))
+        }
+    }
+}
+
+@Suite struct SecretScannerTests {
+    @Test func findsKeysWithTheirPositions() {
+        let text = "ok sk_test_ prefix\n  key: rk_live_" + String(repeating: "a", count: 10) + "\nwhsec_short"
+        let findings = SecretScanner().findings(in: text)
+        #expect(findings == [SecretScanner.Finding(prefix: "rk_live_", line: 2, column: 8)])
+    }
+
+    @Test func nineCharactersAreNotAKey() {
+        #expect(SecretScanner().findings(in: "sk_live_123456789").isEmpty)
+        #expect(SecretScanner().findings(in: "sk_live_1234567890").count == 1)
+    }
+}
