@@ -31,7 +31,8 @@ import Testing
         ("  languages: [fr, en]", "  languages: [fr, xx]", 4, 19, "'xx' is not a language code"),
         ("    name: { fr: Lampe, en: Lamp }", "    name: { fr: Lampe }", 12, 11, "no text for 'en'"),
         ("  api_version: 2026-10-28.endive", "  api_version: 2026-10-28", 14, 16, "not a Stripe API version"),
-        ("  api_version: 2026-10-28.endive", "  api_version: 2026-10-28.endvie", 14, 16, "not a Stripe release"),
+        ("  api_version: 2026-10-28.endive", "  api_version: 2026-10-28.endvie", 14, 16, "does not generate code for Stripe API version"),
+        ("  api_version: 2026-10-28.endive", "  api_version: 2026-09-30.endive", 14, 16, "does not generate code for Stripe API version"),
     ])
     func ruleViolationIsReportedAtTheValue(old: String, new: String, line: Int, column: Int, message: String) throws {
         let (_, diagnostics) = diagnose(config: config(replacing: old, with: new))
@@ -95,6 +96,18 @@ import Testing
         #expect(rules.currencies == ["eur"])
         #expect(rules.amounts == 5000...200000)
         #expect(Set(rules.countries) == ["FR", "IT", "ES", "BE", "LU", "NL"])
+    }
+
+    @Test func unsupportedAPIVersionListsTheSupportedOnes() throws {
+        let (_, diagnostics) = diagnose(config: config(replacing: "2026-10-28.endive", with: "2026-09-30.endive"))
+        let error = try #require(diagnostics.errors.first)
+        #expect(error.hint == "did you mean '2026-10-28.endive'? Supported versions: 2025-03-31.basil, 2026-10-28.endive")
+    }
+
+    @Test func restrictionParameterFollowsTheVersion() {
+        let parameters = SupportedAPIVersion.all.map { ($0.version.release, $0.restriction.rawValue) }
+        #expect(parameters.map(\.0) == ["basil", "endive"])
+        #expect(parameters.map(\.1) == ["payment_method_types", "allowed_payment_method_types"])
     }
 
     @Test func apiVersionParsing() {

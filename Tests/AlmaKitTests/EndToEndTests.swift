@@ -128,6 +128,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.directory.appending(path: "dist").path))
     }
 
+    @Test func snippetPrintsTheServerTheBuildWrites() throws {
+        let project = try TemporaryProject()
+        #expect(try almakit(["build"], in: project.directory).status == 0)
+        for language in ServerLanguage.allCases {
+            let run = try almakit(["snippet", language.rawValue], in: project.directory)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout == (try project.read("dist/server/\(language.rawValue)/\(language.mainFile)")))
+            #expect(run.stdout.contains("2026-10-28.endive"))
+        }
+        #expect(try almakit(["snippet", "cobol"], in: project.directory).status == 64)
+    }
+
     @Test func projectTemplatesOverrideBuiltInOnes() throws {
         let project = try TemporaryProject([
             "Templates/page.html": "<p lang=\"{{lang}}\">custom {{title}}</p>\n",

@@ -10,6 +10,8 @@ import Testing
         "fr/checkout.html", "en/checkout.html",
         "fr/return.html", "en/return.html",
         "fr/server.html", "en/server.html",
+        "server/python/app.py", "server/python/requirements.txt", "server/python/README.md",
+        "server/curl/create-payment-intent.sh", "server/curl/README.md",
     ]
 
     @Test func exampleSiteMatchesGoldenFiles() throws {

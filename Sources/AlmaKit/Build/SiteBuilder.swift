@@ -13,12 +13,7 @@ public struct SiteBuilder: Sendable {
     /// Runs every step but writing: what `almakit check` reports.
     public func check() -> BuildResult {
         var diagnostics = Diagnostics()
-        let configName = options.displayPath(options.configFile)
-        guard let configText = ProjectFiles.readText(options.configFile, named: configName, into: &diagnostics),
-              let config = ConfigLoader().load(configText, file: configName, into: &diagnostics)
-        else { return BuildResult(diagnostics: diagnostics, files: [], pagesPerLanguage: [], wrote: false) }
-        diagnostics.append(contentsOf: ConfigValidator().validate(config))
-        guard !diagnostics.hasErrors else {
+        guard let config = loadConfig(into: &diagnostics) else {
             return BuildResult(diagnostics: diagnostics, files: [], pagesPerLanguage: [], wrote: false)
         }
 
@@ -40,6 +35,28 @@ public struct SiteBuilder: Sendable {
             (language, guides.filter { $0.page.language == language && !$0.page.frontMatter.draft }.count)
         }
         return BuildResult(diagnostics: diagnostics, files: files, pagesPerLanguage: counts, wrote: false)
+    }
+
+    /// The full server of one language, as `dist/server/<lang>/` would hold it.
+    /// - Returns: the code, or nil with the diagnostics that prevented it.
+    public func serverCode(for language: ServerLanguage) -> (code: String?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        guard let config = loadConfig(into: &diagnostics) else { return (nil, diagnostics) }
+        let templates = TemplateSet.load(projectDirectory: options.projectDirectory, into: &diagnostics)
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let servers = ServerCode(config: config, templates: templates)
+        let code = templates.render("server/\(language.rawValue)/\(language.mainFile)", servers.context(for: language))
+        return (code, diagnostics)
+    }
+
+    /// Loads and validates the configuration; nil when it has errors.
+    private func loadConfig(into diagnostics: inout Diagnostics) -> SiteConfig? {
+        let configName = options.displayPath(options.configFile)
+        guard let configText = ProjectFiles.readText(options.configFile, named: configName, into: &diagnostics),
+              let config = ConfigLoader().load(configText, file: configName, into: &diagnostics)
+        else { return nil }
+        diagnostics.append(contentsOf: ConfigValidator().validate(config))
+        return diagnostics.hasErrors ? nil : config
     }
 
     /// Checks, then replaces the output folder when there is no error.

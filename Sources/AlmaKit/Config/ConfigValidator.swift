@@ -54,11 +54,12 @@ public struct ConfigValidator: Sendable {
             problems += textCoverageProblems(description, "merchant.product.description", config)
         }
 
-        let release = config.stripe.apiVersion.release
-        if !StripeAPIVersion.knownReleases.contains(release) {
-            let hint = Suggestion.nearest(to: release, among: StripeAPIVersion.knownReleases).map { "did you mean '\($0)'?" }
-                ?? "known releases: \(StripeAPIVersion.knownReleases.joined(separator: ", "))"
-            error("stripe.api_version", "'\(release)' is not a Stripe release AlmaKit knows", hint: hint)
+        if SupportedAPIVersion.find(config.stripe.apiVersion) == nil {
+            let supported = SupportedAPIVersion.all.map(\.version.description)
+            let sameRelease = supported.first { $0.hasSuffix(".\(config.stripe.apiVersion.release)") }
+            error("stripe.api_version", "AlmaKit does not generate code for Stripe API version '\(config.stripe.apiVersion)'",
+                  hint: sameRelease.map { "did you mean '\($0)'? Supported versions: \(supported.joined(separator: ", "))" }
+                      ?? "supported versions: \(supported.joined(separator: ", "))")
         }
 
         let server = config.server

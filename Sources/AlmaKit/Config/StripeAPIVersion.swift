@@ -5,8 +5,6 @@ public struct StripeAPIVersion: Sendable, Hashable, CustomStringConvertible {
     public let date: String
     public let release: String
 
-    /// Release names in the order Stripe shipped them.
-    public static let knownReleases = ["acacia", "basil", "clover", "dahlia", "endive"]
     /// The newest version AlmaKit knows; used when the configuration names none.
     public static let latest = StripeAPIVersion("2026-10-28.endive")!
 

@@ -36,6 +36,13 @@ struct SiteRenderer {
         add("client.js", template: "client.js", clientScriptContext())
         add("assets/site.css", template: "assets/site.css", [:])
         add("sitemap.xml", template: "sitemap.xml", sitemapContext(published))
+        let servers = ServerCode(config: config, templates: templates)
+        for language in config.server.languages {
+            let context = servers.context(for: language)
+            for file in servers.templateNames(for: language) {
+                add(file.output, template: file.template, context)
+            }
+        }
         return files.sorted { $0.path < $1.path }
     }
 

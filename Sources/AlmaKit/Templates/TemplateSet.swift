@@ -40,6 +40,9 @@ public struct TemplateSet: Sendable {
         return TemplateSet(library: library, origins: sources.mapValues(\.origin))
     }
 
+    /// Every template's name, sorted.
+    public var names: [String] { origins.keys.sorted() }
+
     /// Renders the template `name`; a missing template renders as nothing, which the build reports.
     public func render(_ name: String, _ context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)

@@ -1,0 +1,21 @@
+import AlmaKit
+import ArgumentParser
+import Foundation
+
+extension ServerLanguage: ExpressibleByArgument {}
+
+struct Snippet: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print one language's complete server to stdout.")
+
+    @Argument(help: "The server language: \(ServerLanguage.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var language: ServerLanguage
+
+    @OptionGroup var project: ProjectOptions
+
+    func run() throws {
+        let (code, diagnostics) = SiteBuilder(options: BuildOptions(projectDirectory: project.directory)).serverCode(for: language)
+        Terminal.printDiagnostics(diagnostics)
+        guard let code else { throw ExitCode(1) }
+        print(code, terminator: "")
+    }
+}
