@@ -5,8 +5,6 @@ public struct BuildResult: Sendable {
     public var files: [OutputFile]
     /// Published guide pages per language.
     public var pagesPerLanguage: [(language: String, count: Int)]
-    /// True when the files were written to the output folder.
-    public var wrote: Bool
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

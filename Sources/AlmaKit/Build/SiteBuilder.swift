@@ -14,7 +14,7 @@ public struct SiteBuilder: Sendable {
     public func check() -> BuildResult {
         var diagnostics = Diagnostics()
         guard let config = loadConfig(into: &diagnostics) else {
-            return BuildResult(diagnostics: diagnostics, files: [], pagesPerLanguage: [], wrote: false)
+            return BuildResult(diagnostics: diagnostics, files: [], pagesPerLanguage: [])
         }
 
         let project = options.projectDirectory
@@ -34,7 +34,7 @@ public struct SiteBuilder: Sendable {
         let counts = languages.map { language in
             (language, guides.filter { $0.page.language == language && !$0.page.frontMatter.draft }.count)
         }
-        return BuildResult(diagnostics: diagnostics, files: files, pagesPerLanguage: counts, wrote: false)
+        return BuildResult(diagnostics: diagnostics, files: files, pagesPerLanguage: counts)
     }
 
     /// The full server of one language, as `dist/server/<lang>/` would hold it.
@@ -63,14 +63,12 @@ public struct SiteBuilder: Sendable {
     public func build() -> BuildResult {
         let writer = OutputWriter(destination: options.outputDirectory, projectDirectory: options.projectDirectory)
         if let problem = writer.destinationProblem() {
-            return BuildResult(diagnostics: Diagnostics([problem]), files: [], pagesPerLanguage: [], wrote: false)
+            return BuildResult(diagnostics: Diagnostics([problem]), files: [], pagesPerLanguage: [])
         }
         var result = check()
         guard result.succeeded else { return result }
         if let problem = writer.write(result.files) {
             result.diagnostics.append(problem)
-        } else {
-            result.wrote = true
         }
         return result
     }

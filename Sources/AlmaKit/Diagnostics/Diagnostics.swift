@@ -14,10 +14,6 @@ public struct Diagnostics: Sendable, Equatable {
         all.append(diagnostic)
     }
 
-    public mutating func append(contentsOf other: Diagnostics) {
-        all.append(contentsOf: other.all)
-    }
-
     public mutating func append(contentsOf others: [Diagnostic]) {
         all.append(contentsOf: others)
     }

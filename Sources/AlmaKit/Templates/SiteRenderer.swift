@@ -134,7 +134,6 @@ struct SiteRenderer {
             "nav": navigation,
             "languages": switcher,
             "has_languages": config.site.languages.count > 1,
-            "pages": navigation,
             "test_mode": config.isTestMode,
             "t": t(language),
         ]

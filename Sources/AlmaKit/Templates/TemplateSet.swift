@@ -8,8 +8,8 @@ public struct TemplateSet: Sendable {
     static let stringsFolder = "strings/"
 
     let library: MustacheLibrary
-    /// Where each template came from, for messages: `Templates/page.html` or `built-in page.html`.
-    public let origins: [String: String]
+    /// Every template's name, sorted.
+    public let names: [String]
 
     /// Reads the built-in templates and the project's overrides, reporting templates that don't parse.
     public static func load(projectDirectory: URL, into diagnostics: inout Diagnostics) -> TemplateSet {
@@ -37,11 +37,8 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error(at: SourceLocation(file: source.origin), "the template does not parse: \(error)"))
             }
         }
-        return TemplateSet(library: library, origins: sources.mapValues(\.origin))
+        return TemplateSet(library: library, names: sources.keys.sorted())
     }
-
-    /// Every template's name, sorted.
-    public var names: [String] { origins.keys.sorted() }
 
     /// Renders the template `name`; a missing template renders as nothing, which the build reports.
     public func render(_ name: String, _ context: [String: Any]) -> String? {
