@@ -1,5 +1,6 @@
 """The generated Python server and cURL script, run for real against a
-stand-in of Stripe's API, with the official stripe library."""
+stand-in of Stripe's API, with the official stripe library at the version
+the generated requirements.txt asks for."""
 import hashlib
 import hmac
 import json
@@ -39,6 +40,20 @@ def build_site(tmp_path, api_version):
     return out
 
 
+def server_python(dist):
+    """A Python with the generated server's own requirements installed: one
+    virtual environment per requirements file, kept under .build/ between runs."""
+    requirements = (dist / "server" / "python" / "requirements.txt").read_text()
+    digest = hashlib.sha256(requirements.encode()).hexdigest()[:12]
+    venv = REPOSITORY / ".build" / f"server-python-{digest}"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        "-r", str(dist / "server" / "python" / "requirements.txt")], check=True)
+    return python
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -60,7 +75,7 @@ class RunningServer:
                    STRIPE_WEBHOOK_SECRET=WEBHOOK_SECRET, STRIPE_API_BASE=stand_in.base)
         env.update(environment or {})
         self.process = subprocess.Popen(
-            [sys.executable, str(dist / "server" / "python" / "app.py")],
+            [str(server_python(dist)), str(dist / "server" / "python" / "app.py")],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 20
@@ -171,7 +186,7 @@ def test_webhook_accepts_signed_events_and_refuses_the_rest(tmp_path, stand_in):
 def test_server_refuses_to_start_without_a_secret_key(tmp_path, stand_in, key):
     dist = build_site(tmp_path, "2026-10-28.endive")
     env = dict(os.environ, STRIPE_SECRET_KEY=key, STRIPE_API_BASE=stand_in.base, PORT=str(free_port()))
-    finished = subprocess.run([sys.executable, str(dist / "server" / "python" / "app.py")],
+    finished = subprocess.run([str(server_python(dist)), str(dist / "server" / "python" / "app.py")],
                               env=env, capture_output=True, timeout=30)
     assert finished.returncode != 0
     assert b"STRIPE_SECRET_KEY must hold your secret key" in finished.stderr

@@ -26,7 +26,9 @@ public struct SiteBuilder: Sendable {
         let generated = ["index.html", "404.html"] + languages.flatMap { language in
             ["\(language)/index.html", "\(language)/\(GeneratedPages.checkout)", "\(language)/\(GeneratedPages.returnPage)"]
         }
-        let guides = GuideRenderer().render(pages, generatedPages: generated, into: &diagnostics)
+        let snippets = ServerSnippets(servers: ServerCode(config: config, templates: templates), languages: config.server.languages)
+        let guideRenderer = GuideRenderer(snippetGroups: snippets.htmlGroups())
+        let guides = guideRenderer.render(pages, generatedPages: generated, into: &diagnostics)
         let renderer = SiteRenderer(config: config, templates: templates, strings: strings)
         let files = renderer.render(guides, into: &diagnostics)
         diagnostics.append(contentsOf: SecretScanner().scan(files, folder: options.displayPath(options.outputDirectory)))

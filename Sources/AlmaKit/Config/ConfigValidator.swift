@@ -5,6 +5,9 @@ import Foundation
 public struct ConfigValidator: Sendable {
     let rules: PaymentMethodRules
 
+    static let endpointPathCharacters = CharacterSet(charactersIn:
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-_.~")
+
     /// - Parameter rules: the payment method's eligibility rules; Alma's by default.
     public init(rules: PaymentMethodRules = .alma) {
         self.rules = rules
@@ -64,8 +67,12 @@ public struct ConfigValidator: Sendable {
 
         let server = config.server
         for (key, path) in [("client_secret_path", server.clientSecretPath), ("webhook_path", server.webhookPath)] {
-            if !path.hasPrefix("/") || path.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }) {
-                error("server.\(key)", "'server.\(key)' must be a path starting with '/', not '\(path)'", hint: "for example '/secret'")
+            // Plain path characters only: the path is written into code in
+            // eight languages and into Go's route patterns, where `{`, `$`,
+            // `#` or quotes would mean something.
+            if !path.hasPrefix("/") || !path.unicodeScalars.allSatisfy(Self.endpointPathCharacters.contains) {
+                error("server.\(key)", "'server.\(key)' must be a path starting with '/', not '\(path)'",
+                      hint: "use letters, digits, '/', '-', '_', '.' and '~' only, for example '/secret'")
             }
         }
         if server.clientSecretPath == server.webhookPath {

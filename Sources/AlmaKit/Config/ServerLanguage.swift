@@ -1,5 +1,5 @@
 /// The languages AlmaKit writes server code in. Each has its templates
 /// under `Templates/server/<rawValue>/`.
 public enum ServerLanguage: String, Sendable, CaseIterable, Codable {
-    case curl, python
+    case curl, ruby, python, node, php, go, java, dotnet
 }

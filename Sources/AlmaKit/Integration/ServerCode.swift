@@ -13,21 +13,41 @@ struct ServerCode {
             .map { (output: $0, template: $0) }
     }
 
+    /// The same context serves every language: each template picks what it needs.
     func context(for language: ServerLanguage) -> [String: Any] {
         // Validation has refused unsupported versions before rendering.
         let supported = SupportedAPIVersion.find(config.stripe.apiVersion) ?? SupportedAPIVersion.all[SupportedAPIVersion.all.count - 1]
+        let libraries = supported.libraries
         let server = config.server
+        let money = MoneyFormatter()
         return [
             "api_version": config.stripe.apiVersion.description,
+            "api_release": config.stripe.apiVersion.release,
             "amount": config.merchant.amount,
+            "amount_text_en": money.format(minorUnits: config.merchant.amount, currency: config.merchant.currency, language: "en"),
+            "amount_text_fr": money.format(minorUnits: config.merchant.amount, currency: config.merchant.currency, language: "fr"),
             "currency": config.merchant.currency,
             "client_secret_path": server.clientSecretPath,
             "webhook_path": server.webhookPath,
             "port": server.port,
+            // READMEs speak the site's default language first, then English.
+            "readme_in_french": config.defaultLanguage == "fr",
             "restriction_parameter": supported.restriction.rawValue,
-            "python_library": supported.pythonLibrary,
-            "python_payment_intents": supported.pythonPaymentIntents,
-            // Python reads JSON-style string literals with the same meaning.
+            "go_restriction_field": supported.restriction.typedName,
+            "dotnet_restriction_property": supported.restriction.typedName,
+            "java_alma_restriction": supported.restriction.javaBuilderCall,
+            "python_library": libraries.python,
+            "python_payment_intents": libraries.pythonPaymentIntents,
+            "ruby_library": libraries.ruby,
+            "node_library": libraries.node,
+            "php_library": libraries.php,
+            "go_module": libraries.goModule,
+            "go_module_version": libraries.goModuleVersion,
+            "java_library": libraries.java,
+            "dotnet_library": libraries.dotnet,
+            // JSON string literals read the same in every server language we
+            // write: Python, Ruby, JavaScript, PHP (single-quoted strings
+            // excepted, so templates use them unquoted), Go, Java and C#.
             "api_version_literal": JavaScriptLiteral.string(config.stripe.apiVersion.description),
             "currency_literal": JavaScriptLiteral.string(config.merchant.currency),
             "client_secret_path_literal": JavaScriptLiteral.string(server.clientSecretPath),
@@ -36,12 +56,37 @@ struct ServerCode {
     }
 }
 
+extension SupportedAPIVersion.Restriction {
+    /// The field of the typed libraries' create parameters (Go, .NET).
+    var typedName: String {
+        switch self {
+        case .paymentMethodTypes: "PaymentMethodTypes"
+        case .allowedPaymentMethodTypes: "AllowedPaymentMethodTypes"
+        }
+    }
+
+    /// stripe-java's builder call: a string up to basil, an enum constant
+    /// since the parameter became `allowed_payment_method_types`.
+    var javaBuilderCall: String {
+        switch self {
+        case .paymentMethodTypes: #".addPaymentMethodType("alma")"#
+        case .allowedPaymentMethodTypes: ".addAllowedPaymentMethodType(PaymentIntentCreateParams.AllowedPaymentMethodType.ALMA)"
+        }
+    }
+}
+
 extension ServerLanguage {
     /// The file `almakit snippet` prints: the server itself.
     public var mainFile: String {
         switch self {
         case .curl: "create-payment-intent.sh"
+        case .ruby: "app.rb"
         case .python: "app.py"
+        case .node: "server.js"
+        case .php: "router.php"
+        case .go: "main.go"
+        case .java: "src/main/java/checkout/AlmaCheckoutServer.java"
+        case .dotnet: "Program.cs"
         }
     }
 }

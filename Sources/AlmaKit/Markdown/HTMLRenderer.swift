@@ -6,13 +6,17 @@ public struct HTMLRenderer: Sendable {
     public var linkTargets: [String: String]
     /// Heading ids, in document order, as `HeadingIDs` computes them.
     public var headingIDs: [String]
+    /// HTML that replaces an `almakit snippet NAME` code block, keyed by NAME.
+    public var snippetGroups: [String: String]
 
     /// - Parameters:
     ///   - linkTargets: destinations to replace (`paiement.md` -> `paiement.html`).
     ///   - headingIDs: the id of each heading in document order; headings beyond the list get none.
-    public init(linkTargets: [String: String] = [:], headingIDs: [String] = []) {
+    ///   - snippetGroups: the generated servers' pieces, by snippet name.
+    public init(linkTargets: [String: String] = [:], headingIDs: [String] = [], snippetGroups: [String: String] = [:]) {
         self.linkTargets = linkTargets
         self.headingIDs = headingIDs
+        self.snippetGroups = snippetGroups
     }
 
     public func render(_ document: MarkdownNode) -> String {
@@ -46,6 +50,9 @@ public struct HTMLRenderer: Sendable {
             out.append(ordered ? "</ol>\n" : "</ul>\n")
         case .item:
             out.newline(); out.append("<li>"); children(tight: tightList); out.append("</li>\n")
+        case .codeBlock(let info, _) where SnippetBlock.name(inInfo: info).flatMap({ snippetGroups[$0] }) != nil:
+            out.newline()
+            out.append(snippetGroups[SnippetBlock.name(inInfo: info)!]!)
         case .codeBlock(let info, let literal):
             out.newline()
             let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""

@@ -29,4 +29,16 @@ enum Golden {
             Issue.record("\(name) differs from its golden file at line \(first + 1):\n  got:  \(got)\n  want: \(want)", sourceLocation: sourceLocation)
         }
     }
+
+    /// Names of the golden files below a folder, relative to the golden folder.
+    static func files(under subfolder: String) -> Set<String> {
+        let root = folder.appending(path: subfolder)
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        var names = Set<String>()
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            names.insert(subfolder + "/" + url.path.dropFirst(root.path.count + 1))
+        }
+        return names
+    }
 }

@@ -1,0 +1,21 @@
+{{%CONTENT_TYPE: TEXT}}
+// Creates the PaymentIntent with the server's own amount, restricted to Alma.
+async function createAlmaPaymentIntent(client) {
+  const intent = await client.paymentIntents.create(
+    {
+      amount: AMOUNT,
+      currency: CURRENCY,
+      // Stripe API {{api_version}} restricts payment methods with this parameter.
+      {{restriction_parameter}}: ['alma'],
+    },
+    // A fresh key per attempt: a retried request can't create a second PaymentIntent.
+    {idempotencyKey: crypto.randomUUID()}
+  );
+  if (!intent.payment_method_types.includes('alma')) {
+    throw new AlmaUnavailable(
+      'Alma is not available for this PaymentIntent: check that the amount is ' +
+        'between 50 and 2,000 EUR and that Alma is enabled on the Stripe account.'
+    );
+  }
+  return intent;
+}

@@ -1,0 +1,19 @@
+{{%CONTENT_TYPE: TEXT}}
+# Creates the PaymentIntent with the server's own amount, restricted to Alma.
+def create_alma_payment_intent(client)
+  intent = client.v1.payment_intents.create(
+    {
+      amount: AMOUNT,
+      currency: CURRENCY,
+      # Stripe API {{api_version}} restricts payment methods with this parameter.
+      {{restriction_parameter}}: ["alma"],
+    },
+    # A fresh key per attempt: a retried request can't create a second PaymentIntent.
+    { idempotency_key: SecureRandom.uuid }
+  )
+  unless intent.payment_method_types.include?("alma")
+    raise AlmaUnavailable, "Alma is not available for this PaymentIntent: check that the amount is " \
+                           "between 50 and 2,000 EUR and that Alma is enabled on the Stripe account."
+  end
+  intent
+end

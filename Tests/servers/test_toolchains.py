@@ -1,0 +1,144 @@
+"""Every generated server checked by its own language's toolchain, at the
+example configuration for each supported API version; and proof that the
+checks fail when a template is broken."""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
+ALMAKIT = REPOSITORY / ".build" / "debug" / "almakit"
+CHECKERS = pathlib.Path(__file__).resolve().parent / "checkers"
+VERSIONS = ["2025-03-31.basil", "2026-10-28.endive"]
+LANGUAGES = ["curl", "ruby", "python", "node", "php", "go", "java", "dotnet"]
+
+
+def parse_json(path):
+    json.loads(path.read_text())
+
+
+def parse_xml(path):
+    ElementTree.parse(path)
+
+
+@pytest.fixture(scope="session")
+def gotypes(tmp_path_factory):
+    """The go/types checker, built once."""
+    binary = tmp_path_factory.mktemp("gotypes") / "gotypes"
+    subprocess.run(["go", "build", "-o", str(binary), str(CHECKERS / "gotypes" / "main.go")],
+                   check=True, env={**os.environ, "GO111MODULE": "off"})
+    return binary
+
+
+def commands(language, gotypes):
+    """Each check: a command run in the server's folder, or a Python parser of one file."""
+    return {
+        "curl": [["shellcheck", "--shell=bash", "create-payment-intent.sh"], ["bash", "-n", "create-payment-intent.sh"]],
+        "ruby": [["ruby", "-c", "app.rb"], ["ruby", "-c", "Gemfile"]],
+        "python": [[sys.executable, "-c", "import ast, sys; ast.parse(open('app.py').read(), 'app.py')"]],
+        "node": [["node", "--check", "server.js"], (parse_json, "package.json")],
+        "php": [["php", "-l", "router.php"], (parse_json, "composer.json")],
+        # gofmt -l names a file whose layout is not gofmt's: that fails too.
+        "go": [["gofmt", "-l", "-e", "main.go"], [str(gotypes), "main.go"], ["go", "mod", "edit", "-json"]],
+        "java": [["java", str(CHECKERS / "JavaParse.java"), "src/main/java/checkout/AlmaCheckoutServer.java"],
+                 (parse_xml, "pom.xml")],
+        "dotnet": [["mcs", "--parse", "Program.cs"], (parse_xml, "AlmaCheckoutServer.csproj")],
+    }[language]
+
+
+def problems(folder, language, gotypes):
+    """What the toolchain says is wrong with a generated server; empty when all is well."""
+    found = []
+    for check in commands(language, gotypes):
+        if isinstance(check, tuple):
+            parse, name = check
+            try:
+                parse(folder / name)
+            except Exception as error:  # any parse error is a finding
+                found.append(f"{name}: {error}")
+            continue
+        finished = subprocess.run(check, cwd=folder, capture_output=True, text=True, timeout=120)
+        output = (finished.stdout + finished.stderr).strip()
+        if finished.returncode != 0 or (check[0] == "gofmt" and finished.stdout.strip()):
+            found.append(f"{' '.join(check)}: exit {finished.returncode}\n{output}")
+    return found
+
+
+def build(project, out):
+    finished = subprocess.run([str(ALMAKIT), "build", "--project", str(project), "--out", str(out)],
+                              capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    return out
+
+
+def example_project(tmp_path, api_version):
+    project = tmp_path / "project"
+    shutil.copytree(REPOSITORY / "Content", project / "Content")
+    config = (REPOSITORY / "almakit.yml").read_text()
+    (project / "almakit.yml").write_text(config.replace("2026-10-28.endive", api_version))
+    return project
+
+
+@pytest.fixture(scope="module", params=VERSIONS)
+def site(request, tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp(request.param)
+    return build(example_project(tmp_path, request.param), tmp_path / "dist")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_generated_server_passes_its_toolchain(site, language, gotypes):
+    assert problems(site / "server" / language, language, gotypes) == []
+
+
+def test_generated_servers_have_no_trailing_whitespace(site):
+    """Indented partials must not leave blanks at line ends, which every linter flags."""
+    offenders = [f"{path.relative_to(site)}:{number}"
+                 for path in sorted((site / "server").rglob("*")) if path.is_file()
+                 for number, line in enumerate(path.read_text().split("\n"), 1) if line != line.rstrip()]
+    assert offenders == []
+
+
+# One template broken per language, the way a slip of the keyboard would:
+# (template, text in it, what replaces that text).
+BREAKAGES = {
+    "curl": ("server/curl/create-payment-intent.sh", "esac\n", "\n"),
+    "ruby": ("server/ruby/snippets/create-payment-intent.rb", "  intent\nend\n", "  intent\n"),
+    "python": ("server/python/snippets/create-payment-intent.py", "def create_alma_payment_intent(client):",
+               "def create_alma_payment_intent(client)"),
+    "node": ("server/node/snippets/create-payment-intent.js", "async function createAlmaPaymentIntent(client) {",
+             "async function createAlmaPaymentIntent(client)"),
+    "php": ("server/php/snippets/create-payment-intent.php", "): \\Stripe\\PaymentIntent\n{", "): \\Stripe\\PaymentIntent\n"),
+    "go": ("server/go/snippets/client-secret-endpoint.go", "writeJSON(w, http.StatusOK,", "writeJSON(w, \"200\","),
+    "java": ("server/java/snippets/create-payment-intent.java", "      .build();", "      .build()"),
+    "dotnet": ("server/dotnet/snippets/create-payment-intent.cs", "IdempotencyKey = Guid.NewGuid().ToString() };",
+               "IdempotencyKey = Guid.NewGuid().ToString() }"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_broken_template_fails_the_toolchain_check(tmp_path, language, gotypes):
+    template, text, replacement = BREAKAGES[language]
+    source = (REPOSITORY / "Templates" / template).read_text()
+    assert text in source, f"{template} no longer contains {text!r}: update the breakage"
+    project = example_project(tmp_path, "2026-10-28.endive")
+    override = project / "Templates" / template
+    override.parent.mkdir(parents=True)
+    override.write_text(source.replace(text, replacement, 1))
+    out = build(project, tmp_path / "dist")
+    assert problems(out / "server" / language, language, gotypes) != []
+
+
+def test_go_layout_is_checked_by_gofmt(tmp_path, gotypes):
+    """gofmt -l fails a server that parses but is not laid out as gofmt would."""
+    project = example_project(tmp_path, "2026-10-28.endive")
+    template = "server/go/snippets/create-payment-intent.go"
+    override = project / "Templates" / template
+    override.parent.mkdir(parents=True)
+    override.write_text((REPOSITORY / "Templates" / template).read_text().replace("\tparams := ", "\tparams  := ", 1))
+    out = build(project, tmp_path / "dist")
+    assert any("gofmt" in problem for problem in problems(out / "server" / "go", "go", gotypes))
