@@ -28,12 +28,22 @@
       });
   }
 
+  // Stripe.js missing means a blocked or failed load: say so rather than
+  // offering a button that cannot work.
+  function stripeIsLoaded() {
+    return typeof window.Stripe === 'function';
+  }
+
   function startCheckout(form) {
-    var stripe = stripeFor(form.dataset.locale);
     var button = form.querySelector('button[type="submit"]');
     var label = button.querySelector('.label');
     var idleLabel = label.textContent;
     var errorRegion = document.getElementById('payment-error');
+    if (!stripeIsLoaded()) {
+      errorRegion.textContent = form.dataset.errorUnavailable;
+      return;
+    }
+    var stripe = stripeFor(form.dataset.locale);
     var returnUrl = new URL(form.dataset.returnUrl, window.location.href).href;
     var confirming = false;
 
@@ -82,6 +92,8 @@
           setBusy(false);
         });
     });
+    // The page ships the button disabled: it works only from here on.
+    setBusy(false);
   }
 
   var clientSecretPattern = /^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/;
@@ -96,9 +108,17 @@
       });
     }
 
+    // Switching language keeps the payment: the other page needs the same query.
+    document.querySelectorAll('.languages a[hreflang]').forEach(function (link) {
+      link.search = window.location.search;
+    });
     var clientSecret = new URLSearchParams(window.location.search).get('payment_intent_client_secret');
     if (!clientSecret || !clientSecretPattern.test(clientSecret)) {
       show('missing');
+      return;
+    }
+    if (!stripeIsLoaded()) {
+      show('unknown');
       return;
     }
     stripeFor(region.dataset.locale).retrievePaymentIntent(clientSecret)

@@ -40,7 +40,7 @@ import Testing
         let result = project.builder.check()
         #expect(!result.diagnostics.hasErrors)
         let checkout = try #require(result.files.first { $0.path == "fr/checkout.html" }).contents
-        #expect(checkout.contains("<span class=\"label\">Régler en plusieurs fois</span>"))
+        #expect(checkout.contains("<span class=\"label\">Régler en plusieurs fois · 50,99\u{00A0}€</span>"))
     }
 
     @Test func amountsFollowTheLanguage() {

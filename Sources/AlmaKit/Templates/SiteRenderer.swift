@@ -35,6 +35,7 @@ struct SiteRenderer {
         add("404.html", template: "404.html", landingContext(path: "404.html"))
         add("client.js", template: "client.js", clientScriptContext())
         add("assets/site.css", template: "assets/site.css", [:])
+        add("assets/favicon.svg", template: "assets/favicon.svg", [:])
         add("sitemap.xml", template: "sitemap.xml", sitemapContext(published))
         let servers = ServerCode(config: config, templates: templates)
         for language in config.server.languages {

@@ -1,0 +1,99 @@
+"""Fixtures of the browser tests: the example site built once, served on
+loopback, a Stripe.js stand-in on HTTPS, and headless Chromium."""
+import os
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+import yaml
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+from site_server import SiteServer
+from stripe_js_stand_in import StripeJSStandIn
+
+REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
+ALMAKIT = REPOSITORY / ".build" / "debug" / "almakit"
+ARTIFACTS = pathlib.Path(os.environ.get("ALMAKIT_TEST_ARTIFACTS", REPOSITORY / ".build" / "test-artifacts"))
+LANGUAGES = ["fr", "en"]
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site") / "dist"
+    subprocess.run([str(ALMAKIT), "build", "--project", str(REPOSITORY), "--out", str(out)],
+                   check=True, capture_output=True)
+    return out
+
+
+@pytest.fixture(scope="session")
+def strings():
+    """The built-in catalogues: what each page must say, by language."""
+    return {language: yaml.safe_load((REPOSITORY / "Templates" / "strings" / f"{language}.yml").read_text())
+            for language in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def config():
+    return yaml.safe_load((REPOSITORY / "almakit.yml").read_text())
+
+
+@pytest.fixture(scope="session")
+def stripe_js_server(tmp_path_factory):
+    stand_in = StripeJSStandIn(tmp_path_factory.mktemp("tls"))
+    yield stand_in
+    stand_in.close()
+
+
+@pytest.fixture(scope="session")
+def site_server(dist):
+    server = SiteServer(dist)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser(stripe_js_server):
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     f"--host-resolver-rules=MAP js.stripe.com 127.0.0.1:{stripe_js_server.port}",
+                     "--ignore-certificate-errors", "--window-size=1280,800"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"))
+    # Recorded before any page script runs; CDP-injected code is not bound by the page's CSP.
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', function (event) {
+          window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
+        });
+    """})
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def page(browser, site_server, stripe_js_server):
+    """A clean state for each test: stand-ins reset, console drained, desktop size."""
+    site_server.reset()
+    stripe_js_server.reset()
+    set_viewport(browser, 1280, 800)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
+    browser.get("about:blank")
+    browser.get_log("browser")
+    return browser
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def set_viewport(driver, width, height, mobile=False):
+    """The page's own viewport, exactly, as a phone or a desktop shows it."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
