@@ -7,6 +7,9 @@ struct Build: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    @Flag(name: .long, help: "Treat warnings (stale or missing translations) as errors, as CI should.")
+    var strict = false
+
     @Option(name: .long, help: "The configuration file (default: PROJECT/almakit.yml).")
     var config: String?
 
@@ -15,10 +18,11 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let options = BuildOptions(
+        var options = BuildOptions(
             projectDirectory: project.directory,
             configFile: config.map { URL(fileURLWithPath: $0) },
             outputDirectory: out.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        options.strict = strict
         let result = SiteBuilder(options: options).build()
         Terminal.printDiagnostics(result.diagnostics)
         guard result.succeeded else {

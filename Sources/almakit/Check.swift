@@ -11,11 +11,16 @@ struct Check: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    @Flag(name: .long, help: "Treat warnings (stale or missing translations) as errors, as CI should.")
+    var strict = false
+
     @Option(name: .long, help: "How to print problems: text or json.")
     var format: Format = .text
 
     func run() throws {
-        let result = SiteBuilder(options: BuildOptions(projectDirectory: project.directory)).check()
+        var options = BuildOptions(projectDirectory: project.directory)
+        options.strict = strict
+        let result = SiteBuilder(options: options).check()
         switch format {
         case .text:
             Terminal.printDiagnostics(result.diagnostics)

@@ -35,6 +35,23 @@ import Testing
     }
 
     /// The literal, run through a real JavaScript engine, gives back the exact value.
+    /// A quote followed by a combining mark is one Swift Character, but an
+    /// HTML parser still ends the attribute at the quote.
+    @Test func quoteWithACombiningMarkIsStillEscaped() throws {
+        let name = "Lamp\"\u{301} onmouseover=alert(1) x=\"\u{301}"
+        let config = TemporaryProject.validConfig.replacingOccurrences(
+            of: "    name: { fr: Lampe, en: Lamp }", with: "    name: '" + name + "'")
+        let project = try TemporaryProject(config: config)
+        let result = project.builder.check()
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.all)")
+        let checkout = try #require(result.files.first { $0.path == "en/checkout.html" }).contents
+        #expect(checkout.contains("Lamp&quot;\u{301} onmouseover=alert(1) x=&quot;\u{301}"))
+        let scalars = Array(checkout.unicodeScalars)
+        let rawQuoteBeforeMark = zip(scalars, scalars.dropFirst()).contains { $0 == "\"" && $1 == "\u{301}" }
+        #expect(!rawQuoteBeforeMark)
+        #expect(HTMLEscaping.text(name) == "Lamp&quot;\u{301} onmouseover=alert(1) x=&quot;\u{301}")
+    }
+
     @Test(arguments: [hostile, "line\nbreak\u{2028}sep\u{2029}\\back", "<!-- & -->", "emoji 🇫🇷 \u{202E}rtl"])
     func javaScriptLiteralRoundTripsThroughNode(value: String) throws {
         let literal = JavaScriptLiteral.string(value)

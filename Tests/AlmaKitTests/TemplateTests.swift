@@ -30,7 +30,7 @@ import Testing
         #expect(missing.message.contains("the 'it' strings lack"))
         #expect(missing.message.contains("pay_button"))
         #expect(!missing.message.contains("language_name"))
-        let typo = try #require(diagnostics.warnings.first)
+        let typo = try #require(diagnostics.warnings.first { $0.location.file == "Content/strings/it.yml" })
         #expect(typo.location == SourceLocation(file: "Content/strings/it.yml", line: 2, column: 1))
         #expect(typo.hint == "did you mean 'pay_button'?")
     }

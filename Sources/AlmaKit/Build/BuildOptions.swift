@@ -5,6 +5,8 @@ public struct BuildOptions: Sendable {
     public var projectDirectory: URL
     public var configFile: URL
     public var outputDirectory: URL
+    /// Warnings (stale or missing translations) fail the run, as CI wants.
+    public var strict = false
 
     /// - Parameters:
     ///   - projectDirectory: the site project.

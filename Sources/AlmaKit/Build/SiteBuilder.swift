@@ -20,23 +20,41 @@ public struct SiteBuilder: Sendable {
         let project = options.projectDirectory
         let languages = config.site.languages
         let pages = ContentLoader(projectDirectory: project).load(languages: languages, into: &diagnostics)
+        let translations = Translations(pages: pages, languages: languages, into: &diagnostics)
+        diagnostics.append(contentsOf: TranslationStatus(translations).diagnostics)
+        let fallbacks = translations.fallbacks(avoiding: pages)
         let strings = StringsCatalogue.load(projectDirectory: project, languages: languages, into: &diagnostics)
         let templates = TemplateSet.load(projectDirectory: project, into: &diagnostics)
 
         let generated = ["index.html", "404.html"] + languages.flatMap { language in
-            ["\(language)/index.html", "\(language)/\(GeneratedPages.checkout)", "\(language)/\(GeneratedPages.returnPage)"]
+            GeneratedPages.reservedNames.sorted().map { "\(language)/\($0)" } + ["\(language)/index.html"]
         }
         let snippets = ServerSnippets(servers: ServerCode(config: config, templates: templates), languages: config.server.languages)
-        let guideRenderer = GuideRenderer(snippetGroups: snippets.htmlGroups())
-        let guides = guideRenderer.render(pages, generatedPages: generated, into: &diagnostics)
-        let renderer = SiteRenderer(config: config, templates: templates, strings: strings)
+        let highlight: @Sendable (String, String) -> String? = { SyntaxHighlighter.highlight($0, language: $1) }
+        var guideRenderer = GuideRenderer(snippetGroups: snippets.htmlGroups(highlight: highlight))
+        guideRenderer.highlight = highlight
+        guideRenderer.placeholders = Dictionary(uniqueKeysWithValues: languages.map {
+            ($0, Placeholders(values: MerchantPlaceholders.values(config, language: $0)))
+        })
+        let guides = guideRenderer.render(pages, fallbacks: fallbacks, generatedPages: generated, into: &diagnostics)
+        let renderer = SiteRenderer(config: config, templates: templates, strings: strings, translations: translations)
         let files = renderer.render(guides, into: &diagnostics)
         diagnostics.append(contentsOf: SecretScanner().scan(files, folder: options.displayPath(options.outputDirectory)))
+        if options.strict { diagnostics.promoteWarnings() }
 
         let counts = languages.map { language in
-            (language, guides.filter { $0.page.language == language && !$0.page.frontMatter.draft }.count)
+            (language, guides.filter { $0.page.language == language && !$0.page.frontMatter.draft && $0.page.fallbackFrom == nil }.count)
         }
         return BuildResult(diagnostics: diagnostics, files: files, pagesPerLanguage: counts)
+    }
+
+    /// Every translation against its source: what `almakit translations` lists.
+    public func translationStatus() -> (status: TranslationStatus?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        guard let config = loadConfig(into: &diagnostics) else { return (nil, diagnostics) }
+        let pages = ContentLoader(projectDirectory: options.projectDirectory).load(languages: config.site.languages, into: &diagnostics)
+        let translations = Translations(pages: pages, languages: config.site.languages, into: &diagnostics)
+        return (TranslationStatus(translations), diagnostics)
     }
 
     /// The full server of one language, as `dist/server/<lang>/` would hold it.

@@ -1,8 +1,9 @@
+import Foundation
 import Yams
 
 /// The YAML block at the top of a guide, between two `---` lines.
 public struct FrontMatter: Sendable, Equatable {
-    static let keys = ["title", "description", "order", "slug", "draft"]
+    static let keys = ["title", "description", "order", "slug", "draft", "translation_key", "translated_from", "updated"]
 
     public var title: String
     public var description: String
@@ -12,6 +13,20 @@ public struct FrontMatter: Sendable, Equatable {
     public var slug: String?
     /// Drafts are checked but not published.
     public var draft: Bool
+    /// Pairs pages across languages when their file names differ; the
+    /// path inside the language folder otherwise.
+    public var translationKey: String? = nil
+    /// In a translation: the `ContentHash` of the source page it was made
+    /// from, and where it is written, for the staleness report.
+    public var translatedFrom: (hash: String, location: SourceLocation)? = nil
+    /// When the page last changed in substance, `YYYY-MM-DD`.
+    public var updated: DateComponents? = nil
+
+    public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
+        lhs.title == rhs.title && lhs.description == rhs.description && lhs.order == rhs.order
+            && lhs.slug == rhs.slug && lhs.draft == rhs.draft && lhs.translationKey == rhs.translationKey
+            && lhs.translatedFrom?.hash == rhs.translatedFrom?.hash && lhs.updated == rhs.updated
+    }
 }
 
 /// A Markdown file cut into its front matter and its body.
@@ -84,8 +99,39 @@ struct FrontMatterReader {
         if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
             diagnostics.append(.error(at: mapping.location(ofValue: "title"), "the title is empty"))
         }
+        let translationKey = mapping.string("translation_key", required: false, into: &diagnostics)
+        if let translationKey, translationKey.isEmpty || translationKey.contains(where: \.isWhitespace) {
+            diagnostics.append(.error(
+                at: mapping.location(ofValue: "translation_key"), "'translation_key' must be one word",
+                hint: "use the same word in every language's page, like 'accept-payment'"))
+        }
+        var translatedFrom: (String, SourceLocation)?
+        if let hash = mapping.string("translated_from", required: false, into: &diagnostics) {
+            if ContentHash.isWellFormed(hash) {
+                translatedFrom = (hash, mapping.location(ofValue: "translated_from"))
+            } else {
+                diagnostics.append(.error(
+                    at: mapping.location(ofValue: "translated_from"), "'translated_from' is not a content hash: '\(hash)'",
+                    hint: "copy the hash 'almakit translations' prints for the source page"))
+            }
+        }
+        let updated = mapping.string("updated", required: false, into: &diagnostics).flatMap { text in
+            Self.date(text) ?? {
+                diagnostics.append(.error(at: mapping.location(ofValue: "updated"), "'updated' must be a date like 2026-11-27, not '\(text)'"))
+                return nil
+            }()
+        }
         guard let title else { return nil }
-        return FrontMatter(title: title, description: description, order: order, slug: slug, draft: draft)
+        return FrontMatter(title: title, description: description, order: order, slug: slug, draft: draft,
+                           translationKey: translationKey, translatedFrom: translatedFrom, updated: updated)
+    }
+
+    /// `YYYY-MM-DD`, a real calendar day.
+    static func date(_ text: String) -> DateComponents? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.map(\.count) == [4, 2, 2], let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        let components = DateComponents(calendar: Calendar(identifier: .gregorian), year: year, month: month, day: day)
+        return components.isValidDate ? components : nil
     }
 
     static func isValidSlug(_ slug: String) -> Bool {

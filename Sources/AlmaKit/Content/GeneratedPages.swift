@@ -2,5 +2,6 @@
 public enum GeneratedPages {
     public static let checkout = "checkout.html"
     public static let returnPage = "return.html"
-    static let reservedNames: Set<String> = [checkout, returnPage]
+    public static let notFound = "404.html"
+    static let reservedNames: Set<String> = [checkout, returnPage, notFound]
 }

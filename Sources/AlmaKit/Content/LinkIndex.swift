@@ -17,6 +17,13 @@ public struct LinkIndex: Sendable {
         anchorsByOutput[page.outputPath] = Set(headingIDs)
     }
 
+    /// A page standing in for a missing translation: `.md` links written in
+    /// its language reach it as if the translation existed.
+    mutating func addFallback(_ page: Page, headingIDs: [String]) {
+        outputBySource["Content/\(page.language)/\(page.sourceKey).md"] = page.outputPath
+        anchorsByOutput[page.outputPath] = Set(headingIDs)
+    }
+
     /// A page the build writes whose anchors are not known.
     mutating func addGenerated(_ outputPath: String) {
         if anchorsByOutput[outputPath] == nil {

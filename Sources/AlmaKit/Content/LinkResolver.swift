@@ -2,6 +2,9 @@
 /// each `.md` link becomes in the built site.
 struct LinkResolver {
     let index: LinkIndex
+    /// Moves a resolved target into another language: a page standing in for
+    /// a missing translation links to its own language's pages, not its source's.
+    var retarget: (String) -> String = { $0 }
 
     struct Result {
         var targets: [String: String] = [:]
@@ -70,8 +73,11 @@ struct LinkResolver {
         if let fragment, let anchors = index.anchors(of: targetOutput), !anchors.contains(fragment) {
             return .broken("\(targetOutput) has no anchor '#\(fragment)'", hint: nearestAnchor(fragment, in: anchors))
         }
-        let relative = Self.relativePath(from: pageFolder, to: targetOutput)
-        return .fine(fragment.map { "\(relative)#\($0)" } ?? relative)
+        let target = retarget(targetOutput)
+        // A translation's headings have other anchors: keep the fragment only where it exists.
+        let keptFragment = target == targetOutput || index.anchors(of: target)?.contains(fragment ?? "") == true ? fragment : nil
+        let relative = Self.relativePath(from: pageFolder, to: target)
+        return .fine(keptFragment.map { "\(relative)#\($0)" } ?? relative)
     }
 
     private func nearestAnchor(_ fragment: String, in anchors: Set<String>) -> String {

@@ -8,6 +8,12 @@ public struct Page: Sendable {
     public var frontMatter: FrontMatter
     public var body: String
     public var bodyLineOffset: Int
+    /// Set on a page that stands in for a missing translation: the language
+    /// whose text it shows. Its `sourcePath` stays the real file's.
+    public var fallbackFrom: String? = nil
+
+    /// What pairs this page with its translations in other languages.
+    public var translationKey: String { frontMatter.translationKey ?? sourceKey }
 
     /// Where the page is written inside `dist/`: `fr/paiement.html`.
     public var outputPath: String {

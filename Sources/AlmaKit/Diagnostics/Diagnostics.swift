@@ -18,6 +18,15 @@ public struct Diagnostics: Sendable, Equatable {
         all.append(contentsOf: others)
     }
 
+    /// Turns every warning into an error: `--strict`.
+    public mutating func promoteWarnings() {
+        all = all.map { diagnostic in
+            var promoted = diagnostic
+            promoted.severity = .error
+            return promoted
+        }
+    }
+
     /// Sorted by file, then position, so output is stable across parallel runs.
     public var sorted: [Diagnostic] {
         all.sorted {

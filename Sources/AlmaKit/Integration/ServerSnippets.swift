@@ -2,8 +2,10 @@
 /// the same template the full server includes, for every configured
 /// language, and laid out as a group with one panel per language.
 struct ServerSnippets {
-    /// The pieces a guide can name in a ```` ```almakit snippet NAME ```` block.
+    /// The server pieces a guide can name in a ```` ```almakit snippet NAME ```` block.
     static let names = ["create-payment-intent", "client-secret-endpoint", "webhook"]
+    /// The browser's piece: the confirmation in `client.js`, the same for every server.
+    static let clientConfirm = "client-confirm"
 
     let servers: ServerCode
     let languages: [ServerLanguage]
@@ -18,28 +20,34 @@ struct ServerSnippets {
     }
 
     /// The HTML of every known piece, keyed by name, for the guide renderer.
-    func htmlGroups() -> [String: String] {
+    /// - Parameter highlight: HTML for (code, language), or nil for plain escaped text.
+    func htmlGroups(highlight: (String, String) -> String? = { _, _ in nil }) -> [String: String] {
         var groups: [String: String] = [:]
         for name in Self.names {
-            let panels = languages.compactMap { language -> (ServerLanguage, String)? in
+            let panels = languages.compactMap { language -> Panel? in
                 guard let template = templateName(of: name, in: language),
                       let code = servers.templates.render(template, servers.context(for: language))
                 else { return nil }
-                return (language, code)
+                return (language.displayName, language.rawValue, language.highlightName, code)
             }
-            groups[name] = Self.html(name: name, panels: panels)
+            groups[name] = Self.html(name: name, panels: panels, highlight: highlight)
+        }
+        if let code = servers.templates.render(ClientScript.confirmSnippet, ClientScript.context(servers.config)) {
+            groups[Self.clientConfirm] = Self.html(name: Self.clientConfirm, panels: [(label: "JavaScript", language: "browser", highlight: "javascript", code: code)], highlight: highlight)
         }
         return groups
     }
 
     /// A group that reads well without JavaScript: every panel is visible,
     /// stacked, each with its language as a heading-like label.
-    static func html(name: String, panels: [(ServerLanguage, String)]) -> String {
+    typealias Panel = (label: String, language: String, highlight: String, code: String)
+
+    static func html(name: String, panels: [Panel], highlight: (String, String) -> String? = { _, _ in nil }) -> String {
         var html = "<div class=\"snippet-group\" data-snippet=\"\(HTMLEscaping.text(name))\">\n"
-        for (language, code) in panels {
-            html += "<section class=\"snippet\" data-language=\"\(language.rawValue)\">"
-            html += "<p class=\"snippet-label\">\(HTMLEscaping.text(language.displayName))</p>"
-            html += "<pre><code class=\"language-\(language.highlightName)\">\(HTMLEscaping.text(code))</code></pre>"
+        for panel in panels {
+            html += "<section class=\"snippet\" data-language=\"\(panel.language)\">"
+            html += "<p class=\"snippet-label\">\(HTMLEscaping.text(panel.label))</p>"
+            html += "<pre><code class=\"language-\(panel.highlight)\">\(highlight(panel.code, panel.highlight) ?? HTMLEscaping.text(panel.code))</code></pre>"
             html += "</section>\n"
         }
         return html + "</div>\n"

@@ -4,25 +4,73 @@ struct GuideRenderer {
     let parser = MarkdownParser()
     /// The servers' pieces that `almakit snippet NAME` blocks expand to.
     var snippetGroups: [String: String] = [:]
+    /// `{{name}}` values by language.
+    var placeholders: [String: Placeholders] = [:]
+    var highlight: @Sendable (String, String) -> String? = { _, _ in nil }
 
-    func render(_ pages: [Page], generatedPages: [String], into diagnostics: inout Diagnostics) -> [RenderedGuide] {
-        let trees = pages.map { parser.parse($0.body) }
+    /// - Parameters:
+    ///   - pages: the site's own pages, drafts included (they are checked, not published).
+    ///   - fallbacks: pages standing in for missing translations; their
+    ///     problems are their source's, reported once through `pages`.
+    func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String], into diagnostics: inout Diagnostics) -> [RenderedGuide] {
+        let all = pages + fallbacks
+        let trees = all.map { parser.parse($0.body) }
         let headingIDs = trees.map(HeadingIDs.ids(for:))
 
         var index = LinkIndex()
-        for (page, ids) in zip(pages, headingIDs) { index.addPage(page, headingIDs: ids) }
+        for (page, ids) in zip(all, headingIDs) {
+            if page.fallbackFrom == nil { index.addPage(page, headingIDs: ids) } else { index.addFallback(page, headingIDs: ids) }
+        }
         for path in generatedPages { index.addGenerated(path) }
+        let outputs = OutputsByLanguage(pages: all.filter { !$0.frontMatter.draft })
 
-        let resolver = LinkResolver(index: index)
         var rendered: [RenderedGuide] = []
-        for (position, page) in pages.enumerated() {
+        for (position, page) in all.enumerated() {
+            var resolver = LinkResolver(index: index)
+            if let source = page.fallbackFrom {
+                resolver.retarget = { outputs.counterpart(of: $0, from: source, in: page.language) }
+            }
             let links = resolver.resolve(page, tree: trees[position], headingIDs: Set(headingIDs[position]))
-            diagnostics.append(contentsOf: links.diagnostics)
-            diagnostics.append(contentsOf: unknownSnippets(in: trees[position], of: page))
-            let renderer = HTMLRenderer(linkTargets: links.targets, headingIDs: headingIDs[position], snippetGroups: snippetGroups)
-            rendered.append(RenderedGuide(page: page, html: renderer.render(trees[position])))
+            if page.fallbackFrom == nil {
+                diagnostics.append(contentsOf: links.diagnostics)
+                diagnostics.append(contentsOf: unknownSnippets(in: trees[position], of: page))
+                diagnostics.append(contentsOf: unknownPlaceholders(in: trees[position], of: page))
+            }
+            var renderer = HTMLRenderer(linkTargets: links.targets, headingIDs: headingIDs[position], snippetGroups: snippetGroups)
+            renderer.placeholders = placeholders[page.language] ?? Placeholders(values: [:])
+            renderer.headingAnchors = true
+            renderer.highlight = highlight
+            rendered.append(RenderedGuide(page: page, html: renderer.render(trees[position]),
+                                          headings: TableOfContents.entries(in: trees[position], ids: headingIDs[position])))
         }
         return rendered
+    }
+
+    private func unknownPlaceholders(in tree: MarkdownNode, of page: Page) -> [Diagnostic] {
+        let known = placeholders[page.language] ?? Placeholders(values: [:])
+        var found: [Diagnostic] = []
+        func report(_ unknown: Placeholders.Unknown, line: Int, column: Int) {
+            found.append(.error(
+                at: SourceLocation(file: page.sourcePath, line: line + page.bodyLineOffset, column: column),
+                "unknown placeholder '{{\(unknown.name)}}'",
+                hint: "use one of \(known.values.keys.sorted().map { "{{\($0)}}" }.joined(separator: ", "))"))
+        }
+        func visit(_ node: MarkdownNode) {
+            switch node.kind {
+            case .text(let text):
+                known.unknown(in: text).forEach { report($0, line: node.line, column: node.column + $0.offset) }
+            case .code(let code):
+                // The node starts at the opening backtick.
+                known.unknown(in: code).forEach { report($0, line: node.line, column: node.column + 1 + $0.offset) }
+            case .codeBlock(let info, let literal) where SnippetBlock.name(inInfo: info) == nil:
+                // The code starts on the line after the opening fence.
+                known.unknown(in: literal).forEach { report($0, line: node.line + 1 + $0.line, column: 1 + $0.offset) }
+            default:
+                node.children.forEach(visit)
+            }
+        }
+        visit(tree)
+        return found
     }
 
     private func unknownSnippets(in tree: MarkdownNode, of page: Page) -> [Diagnostic] {
@@ -32,5 +80,29 @@ struct GuideRenderer {
                 block.name.isEmpty ? "an 'almakit snippet' block names no snippet" : "unknown snippet '\(block.name)'",
                 hint: "name one of \(snippetGroups.keys.sorted().joined(separator: ", ")) after 'almakit snippet'")
         }
+    }
+}
+
+/// Where each translation key lives in each language, to move a link from
+/// one language's page to another's.
+private struct OutputsByLanguage {
+    private var keyByOutput: [String: String] = [:]
+    private var outputByKey: [String: String] = [:]
+
+    init(pages: [Page]) {
+        for page in pages {
+            keyByOutput[page.outputPath] = page.translationKey
+            outputByKey[page.language + "\u{0}" + page.translationKey] = page.outputPath
+        }
+    }
+
+    /// The same page in `language`; generated pages (`checkout.html`) move
+    /// folder; anything else stays as it is.
+    func counterpart(of output: String, from source: String, in language: String) -> String {
+        if let key = keyByOutput[output], let moved = outputByKey[language + "\u{0}" + key] { return moved }
+        if output.hasPrefix(source + "/"), GeneratedPages.reservedNames.contains(String(output.dropFirst(source.count + 1))) {
+            return language + output.dropFirst(source.count)
+        }
+        return output
     }
 }

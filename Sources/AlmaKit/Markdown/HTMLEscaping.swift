@@ -1,20 +1,33 @@
 /// Escaping for text and attribute values in HTML, and for URLs in `href`.
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"`, which is enough for text and double-quoted attributes.
+    /// It works on Unicode scalars, not characters: a `"` followed by a
+    /// combining mark is one Swift `Character` but still ends an attribute
+    /// for an HTML parser.
     public static func text(_ string: String) -> String {
-        guard string.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return string }
-        var escaped = ""
-        escaped.reserveCapacity(string.utf8.count + 16)
-        for character in string {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
+        escape(string, apostrophe: false)
+    }
+
+    /// `text(_:)` plus `'`: what Mustache's `{{value}}` writes, safe in either kind of quotes.
+    static func templateValue(_ string: String) -> String {
+        escape(string, apostrophe: true)
+    }
+
+    private static func escape(_ string: String, apostrophe: Bool) -> String {
+        let scalars = string.unicodeScalars
+        guard scalars.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || (apostrophe && $0 == "'") }) else { return string }
+        var escaped = String.UnicodeScalarView()
+        for scalar in scalars {
+            switch scalar {
+            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
+            case "'" where apostrophe: escaped.append(contentsOf: "&#39;".unicodeScalars)
+            default: escaped.append(scalar)
             }
         }
-        return escaped
+        return String(escaped)
     }
 
     /// Percent-encodes what may not stand in a URL and escapes `&` and `'`, as libcmark does.

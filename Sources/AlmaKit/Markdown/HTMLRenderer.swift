@@ -8,6 +8,12 @@ public struct HTMLRenderer: Sendable {
     public var headingIDs: [String]
     /// HTML that replaces an `almakit snippet NAME` code block, keyed by NAME.
     public var snippetGroups: [String: String]
+    /// `{{name}}` values expanded in text, code spans and code blocks.
+    var placeholders = Placeholders(values: [:])
+    /// Guides give each heading a link to itself; plain rendering does not.
+    var headingAnchors = false
+    /// Highlights a code block: HTML for (code, info word), or nil to leave it plain.
+    var highlight: @Sendable (String, String) -> String? = { _, _ in nil }
 
     /// - Parameters:
     ///   - linkTargets: destinations to replace (`paiement.md` -> `paiement.html`).
@@ -56,8 +62,9 @@ public struct HTMLRenderer: Sendable {
         case .codeBlock(let info, let literal):
             out.newline()
             let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+            let code = placeholders.expand(literal)
             out.append(language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.text(language))\">")
-            out.append(HTMLEscaping.text(literal))
+            out.append(highlight(code, language) ?? HTMLEscaping.text(code))
             out.append("</code></pre>\n")
         case .htmlBlock:
             out.newline(); out.append("<!-- raw HTML omitted -->"); out.newline()
@@ -73,17 +80,21 @@ public struct HTMLRenderer: Sendable {
             headingIndex += 1
             out.append(id.map { "<h\(level) id=\"\(HTMLEscaping.text($0))\">" } ?? "<h\(level)>")
             children()
+            if headingAnchors, let id {
+                // The heading itself carries the id; this link only shows it.
+                out.append("<a class=\"heading-anchor\" href=\"#\(HTMLEscaping.text(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>")
+            }
             out.append("</h\(level)>\n")
         case .thematicBreak:
             out.newline(); out.append("<hr />\n")
         case .text(let text):
-            out.append(HTMLEscaping.text(text))
+            out.append(HTMLEscaping.text(placeholders.expand(text)))
         case .softBreak:
             out.append("\n")
         case .lineBreak:
             out.append("<br />\n")
         case .code(let code):
-            out.append("<code>\(HTMLEscaping.text(code))</code>")
+            out.append("<code>\(HTMLEscaping.text(placeholders.expand(code)))</code>")
         case .htmlInline:
             out.append("<!-- raw HTML omitted -->")
         case .emphasis:

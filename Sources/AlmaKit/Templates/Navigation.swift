@@ -1,10 +1,63 @@
-/// The order pages appear in: front-matter `order` first, then by title.
-enum Navigation {
+/// The guides of one language as readers move through them: top-level pages
+/// and sections (one per folder under `Content/<lang>/`), each ordered by
+/// front-matter `order`, then title.
+struct Navigation {
+    struct Section {
+        var folder: String
+        var title: String
+        /// The folder's own `index.md`, which the section title links to.
+        var index: RenderedGuide?
+        var pages: [RenderedGuide]
+    }
+
+    enum Entry {
+        case page(RenderedGuide)
+        case section(Section)
+    }
+
+    let entries: [Entry]
+
+    /// Every page but the home, in reading order: what previous/next follow.
+    var readingOrder: [RenderedGuide] {
+        entries.flatMap { entry -> [RenderedGuide] in
+            switch entry {
+            case .page(let guide): [guide]
+            case .section(let section): (section.index.map { [$0] } ?? []) + section.pages
+            }
+        }
+    }
+
+    init(_ guides: [RenderedGuide]) {
+        var topLevel: [RenderedGuide] = []
+        var folders: [String: [RenderedGuide]] = [:]
+        for guide in guides where !guide.page.isHome {
+            let parts = guide.page.sourceKey.split(separator: "/")
+            if parts.count == 1 { topLevel.append(guide) } else { folders[String(parts[0]), default: []].append(guide) }
+        }
+        var entries: [(order: Int, title: String, entry: Entry)] = topLevel.map {
+            ($0.page.frontMatter.order ?? Int.max, $0.page.frontMatter.title, .page($0))
+        }
+        for (folder, pages) in folders {
+            let index = pages.first { $0.page.sourceKey == folder + "/index" }
+            let others = Self.sorted(pages.filter { $0.page.sourceKey != folder + "/index" })
+            let title = index?.page.frontMatter.title ?? Self.title(fromFolder: folder)
+            let order = index?.page.frontMatter.order ?? others.compactMap(\.page.frontMatter.order).min() ?? Int.max
+            entries.append((order, title, .section(Section(folder: folder, title: title, index: index, pages: others))))
+        }
+        self.entries = entries.sorted { ($0.order, $0.title) < ($1.order, $1.title) }.map(\.entry)
+    }
+
     static func sorted(_ guides: [RenderedGuide]) -> [RenderedGuide] {
         guides.sorted { a, b in
             let left = (a.page.frontMatter.order ?? Int.max, a.page.frontMatter.title, a.page.outputPath)
             let right = (b.page.frontMatter.order ?? Int.max, b.page.frontMatter.title, b.page.outputPath)
             return left < right
         }
+    }
+
+    /// `getting-started` -> `Getting started`, for a folder without an index page.
+    static func title(fromFolder folder: String) -> String {
+        let words = folder.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }

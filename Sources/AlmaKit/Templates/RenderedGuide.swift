@@ -2,4 +2,6 @@
 public struct RenderedGuide: Sendable {
     public var page: Page
     public var html: String
+    /// Its second- and third-level headings, for "on this page".
+    public var headings: [TableOfContents.Entry] = []
 }

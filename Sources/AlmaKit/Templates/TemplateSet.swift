@@ -24,10 +24,11 @@ public struct TemplateSet: Sendable {
             sources[name] = (text, origin)
         }
 
+        MustacheContentTypes.register(ScalarHTMLContentType(), named: ScalarHTMLContentType.name)
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: ScalarHTMLContentType.declared(in: source.text)), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
                     at: SourceLocation(file: source.origin, line: error.context.lineNumber, column: error.context.columnNumber),
@@ -43,5 +44,22 @@ public struct TemplateSet: Sendable {
     /// Renders the template `name`; a missing template renders as nothing, which the build reports.
     public func render(_ name: String, _ context: [String: Any]) -> String? {
         library.render(context, withTemplate: name)
+    }
+}
+
+/// HTML escaping by Unicode scalar for every template that does not declare
+/// another content type. Mustache's own escapes by `Character`, so a `"`
+/// followed by a combining mark would pass unescaped and end an attribute.
+struct ScalarHTMLContentType: MustacheContentType {
+    static let name = "ALMAKIT_HTML"
+
+    func escapeText(_ text: String) -> String {
+        HTMLEscaping.templateValue(text)
+    }
+
+    /// The template with this content type declared, unless it declares one.
+    /// The pragma sits on a line of its own, which Mustache removes.
+    static func declared(in template: String) -> String {
+        template.hasPrefix("{{%CONTENT_TYPE") ? template : "{{%CONTENT_TYPE: \(name)}}\n" + template
     }
 }

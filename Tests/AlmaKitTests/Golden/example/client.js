@@ -63,7 +63,6 @@
       confirming = true;
       setBusy(true);
       showError('');
-
       fetchClientSecret()
         .catch(function (problem) {
           console.warn('AlmaKit: the client secret request failed:', problem.message);

@@ -1,0 +1,69 @@
+/// The text being highlighted, held as Unicode scalars so that positions are plain
+/// integers and every look-ahead is O(1). Scanners only ever move forward, which
+/// keeps highlighting linear in the input size.
+struct HighlightSource {
+    let scalars: [Unicode.Scalar]
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    var count: Int { scalars.count }
+
+    /// The scalar at `index`, or nil outside the text (so callers can peek freely).
+    subscript(index: Int) -> Unicode.Scalar? {
+        index >= 0 && index < scalars.count ? scalars[index] : nil
+    }
+
+    func matches(_ marker: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + marker.count <= scalars.count else { return false }
+        for offset in marker.indices where scalars[index + offset] != marker[offset] { return false }
+        return true
+    }
+
+    /// ASCII case-insensitive match, for HTML's `</SCRIPT`.
+    func matchesIgnoringCase(_ marker: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + marker.count <= scalars.count else { return false }
+        for offset in marker.indices where scalars[index + offset].asciiLowercased != marker[offset].asciiLowercased {
+            return false
+        }
+        return true
+    }
+
+    /// The first index at or after `start` where `marker` begins, or nil.
+    func firstIndex(of marker: [Unicode.Scalar], from start: Int, ignoringCase: Bool = false) -> Int? {
+        var index = start
+        while index + marker.count <= scalars.count {
+            if ignoringCase ? matchesIgnoringCase(marker, at: index) : matches(marker, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The index of the line break ending the line that holds `start` (or the end of the text).
+    func endOfLine(from start: Int) -> Int {
+        var index = start
+        while let scalar = self[index], !scalar.isLineBreak { index += 1 }
+        return index
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range])
+        return String(view)
+    }
+}
+
+extension Unicode.Scalar {
+    var isLineBreak: Bool { self == "\n" || self == "\r" }
+    var isWhitespace: Bool { properties.isWhitespace }
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    var isHexDigit: Bool { isASCIIDigit || ("a"..."f").contains(self) || ("A"..."F").contains(self) }
+    var isASCIIAlphanumeric: Bool { isASCIIDigit || ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+    /// Letters of any script count, so `café` or `naïve` stay one word.
+    var isLetter: Bool { properties.isAlphabetic }
+
+    var asciiLowercased: Unicode.Scalar {
+        ("A"..."Z").contains(self) ? Unicode.Scalar(value + 32)! : self
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Merchant values a guide can write in its prose and code as `{{name}}`,
+/// so that the text never disagrees with the configuration.
+struct Placeholders: Sendable {
+    /// name -> value, already in the page's language.
+    let values: [String: String]
+
+    struct Unknown: Equatable {
+        var name: String
+        /// 0-based line within the text, and UTF-8 offset within that line.
+        var line: Int
+        var offset: Int
+    }
+
+    /// The text with every known `{{name}}` replaced; unknown ones stay as
+    /// written (`unknown(in:)` reports them).
+    func expand(_ text: String) -> String {
+        guard !values.isEmpty, text.contains("{{") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            result += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}"),
+                  let value = values[Self.name(afterOpen[..<close.lowerBound])]
+            else {
+                result += "{{"
+                rest = afterOpen
+                continue
+            }
+            result += value
+            rest = afterOpen[close.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// Every `{{name}}` whose name is not a placeholder.
+    func unknown(in text: String) -> [Unknown] {
+        guard text.contains("{{") else { return [] }
+        var found: [Unknown] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let name = Self.name(afterOpen[..<close.lowerBound])
+                if values[name] == nil {
+                    found.append(Unknown(name: name, line: number, offset: line.utf8.distance(from: line.startIndex, to: open.lowerBound)))
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
+    }
+
+    private static func name(_ inside: Substring) -> String {
+        String(inside).trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// The template context of each kind of page in one language: the layout's
+/// shared part (navigation, language switcher, alternates, strings) and what
+/// each page adds.
+struct PageContext {
+    let renderer: SiteRenderer
+    let language: String
+    let navigation: Navigation
+    let home: RenderedGuide?
+    /// translation key -> language -> output path, stand-ins included: where
+    /// the language switcher goes.
+    var counterparts: [String: [String: String]] = [:]
+
+    private var config: SiteConfig { renderer.config }
+    private var languages: [String] { config.site.languages }
+    private var t: [String: String] { renderer.t(language) }
+
+    func guide(_ guide: RenderedGuide) -> [String: Any] {
+        let page = guide.page
+        let key = page.translationKey
+        let real = renderer.translations.translations(of: key).mapValues(\.outputPath)
+        var context = layout(path: page.outputPath, title: page.frontMatter.title,
+                             counterparts: counterparts[key] ?? [:], alternates: real)
+        context["description"] = page.frontMatter.description
+        context["content"] = guide.html
+        if let source = page.fallbackFrom, let original = real[source] {
+            let sourceName = renderer.t(source)["language_name"] ?? source
+            context["fallback_banner"] = (t["untranslated_banner"] ?? "").replacingOccurrences(of: "{language}", with: sourceName)
+            context["content_lang"] = source
+            // The text is the original's: that is the page to index.
+            context["canonical"] = renderer.absoluteURL(original)
+        }
+        context["toc"] = guide.headings.map { ["title": $0.title, "id": $0.id, "level": $0.level] as [String: Any] }
+        context["has_toc"] = guide.headings.count > 1
+        let order = navigation.readingOrder
+        if let position = order.firstIndex(where: { $0.page.outputPath == page.outputPath }) {
+            let folder = LinkResolver.folder(of: page.outputPath)
+            func link(_ other: RenderedGuide) -> [String: Any] {
+                ["title": other.page.frontMatter.title, "href": LinkResolver.relativePath(from: folder, to: other.page.outputPath)]
+            }
+            if position > 0 { context["previous"] = link(order[position - 1]) }
+            if position + 1 < order.count { context["next"] = link(order[position + 1]) }
+        } else if page.isHome, let first = order.first {
+            context["next"] = ["title": first.page.frontMatter.title, "href": LinkResolver.relativePath(from: language, to: first.page.outputPath)]
+        }
+        if let updated = page.frontMatter.updated, let date = Calendar(identifier: .gregorian).date(from: updated) {
+            let text = date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), timeZone: TimeZone(identifier: "UTC")!))
+            context["updated_text"] = (t["updated_on"] ?? "{date}").replacingOccurrences(of: "{date}", with: text)
+        }
+        return context
+    }
+
+    func generatedHome() -> [String: Any] {
+        let path = "\(language)/index.html"
+        var context = layout(path: path, title: config.site.title, counterparts: everyLanguage("index.html"), alternates: everyLanguage("index.html"))
+        context["description"] = t["home_description"] ?? ""
+        return context
+    }
+
+    func payment(_ name: String, titleKey: String) -> [String: Any] {
+        let merchant = config.merchant
+        let path = "\(language)/\(name)"
+        var context = layout(path: path, title: t[titleKey] ?? "", counterparts: everyLanguage(name), alternates: everyLanguage(name))
+        context["stripe_js"] = config.stripe.apiVersion.stripeJSURL
+        context["csp"] = ContentSecurityPolicy.paymentPages
+        context["product_name"] = merchant.product.name.text(for: language)
+        context["product_description"] = merchant.product.description?.text(for: language) ?? ""
+        context["amount"] = MoneyFormatter().format(minorUnits: merchant.amount, currency: merchant.currency, language: language)
+        context["return_url"] = merchant.returnURL ?? GeneratedPages.returnPage
+        context["checkout_url"] = GeneratedPages.checkout
+        context["stripe_locale"] = language
+        context["description"] = merchant.product.description?.text(for: language) ?? merchant.product.name.text(for: language)
+        return context
+    }
+
+    func landing() -> [String: Any] {
+        var context = layout(path: "index.html", title: config.site.title, counterparts: everyLanguage("index.html"), alternates: [:])
+        context["description"] = t["home_description"] ?? ""
+        return context
+    }
+
+    /// Hosts serve a 404 page at any depth, so its links start from the
+    /// site's root instead of from its own folder.
+    func notFound(path: String) -> [String: Any] {
+        var context = layout(path: path, title: t["not_found_title"] ?? "", counterparts: everyLanguage("index.html"),
+                             alternates: [:], fromRoot: true)
+        context["description"] = t["not_found_text"] ?? ""
+        return context
+    }
+
+    private func everyLanguage(_ name: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: languages.map { ($0, "\($0)/\(name)") })
+    }
+
+    /// What every page's layout needs.
+    /// - Parameters:
+    ///   - counterparts: the same page in each language, where the switcher goes.
+    ///   - alternates: the real translations, which `hreflang` may claim.
+    ///   - fromRoot: links from the site's root path rather than relative ones.
+    private func layout(path: String, title: String, counterparts: [String: String], alternates: [String: String], fromRoot: Bool = false) -> [String: Any] {
+        let folder = LinkResolver.folder(of: path)
+        func href(_ target: String) -> String {
+            fromRoot ? renderer.basePath + target : LinkResolver.relativePath(from: folder, to: target)
+        }
+        let current = Set(navigation.readingOrder.map(\.page.outputPath) + [home?.page.outputPath].compactMap { $0 })
+        func item(_ guide: RenderedGuide) -> [String: Any] {
+            ["title": guide.page.frontMatter.title, "href": href(guide.page.outputPath), "current": guide.page.outputPath == path && current.contains(path)]
+        }
+        let nav: [[String: Any]] = navigation.entries.map { entry in
+            switch entry {
+            case .page(let guide):
+                return item(guide)
+            case .section(let section):
+                var context: [String: Any] = ["title": section.title, "is_section": true, "items": section.pages.map(item)]
+                if let index = section.index { context["href"] = href(index.page.outputPath); context["current"] = index.page.outputPath == path }
+                return context
+            }
+        }
+        let switcher: [[String: Any]] = languages.map { other in
+            [
+                "code": other,
+                "name": renderer.t(other)["language_name"] ?? other,
+                "href": href(counterparts[other] ?? "\(other)/index.html"),
+                "current": other == language,
+            ]
+        }
+        var alternateLinks = alternates.sorted { $0.key < $1.key }.map { ["hreflang": $0.key, "href": renderer.absoluteURL($0.value)] }
+        if alternates.count > 1, let fallback = alternates[languages[0]] ?? languages.lazy.compactMap({ alternates[$0] }).first {
+            alternateLinks.append(["hreflang": "x-default", "href": renderer.absoluteURL(fallback)])
+        }
+        return [
+            "lang": language,
+            "title": title,
+            "site_title": config.site.title,
+            "merchant_name": config.merchant.name,
+            "canonical": renderer.absoluteURL(path),
+            "alternates": alternateLinks,
+            "root": fromRoot ? renderer.basePath : String(repeating: "../", count: folder.isEmpty ? 0 : folder.split(separator: "/").count),
+            "home_href": href(home?.page.outputPath ?? "\(language)/index.html"),
+            "checkout_href": href("\(language)/\(GeneratedPages.checkout)"),
+            "nav": nav,
+            "languages": switcher,
+            "has_languages": languages.count > 1,
+            "test_mode": config.isTestMode,
+            "t": t,
+        ]
+    }
+}

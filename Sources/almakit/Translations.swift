@@ -1,0 +1,26 @@
+import AlmaKit
+import ArgumentParser
+import Foundation
+
+struct Translations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every translation against its source page, with the hash 'translated_from' should hold.")
+
+    @OptionGroup var project: ProjectOptions
+
+    func run() throws {
+        let (status, diagnostics) = SiteBuilder(options: BuildOptions(projectDirectory: project.directory)).translationStatus()
+        Terminal.printDiagnostics(diagnostics)
+        guard let status, !diagnostics.hasErrors else { throw ExitCode(1) }
+        for entry in status.entries {
+            let state = switch entry.state {
+            case .upToDate: "up to date"
+            case .stale(let recorded): "stale (translated from \(recorded))"
+            case .untracked: "untracked"
+            case .missing: "missing"
+            }
+            let translation = entry.page?.sourcePath ?? "Content/\(entry.language)/\(entry.source.sourceKey).md"
+            print("\(translation)\t\(state)\tsource \(entry.source.sourcePath) \(entry.sourceHash)")
+        }
+    }
+}

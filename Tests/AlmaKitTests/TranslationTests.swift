@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import AlmaKit
+
+/// Pages pair up across languages by path or by `translation_key`; a missing
+/// translation is stood in for by its source, with a notice; `check` says
+/// which translations are missing or stale.
+@Suite struct TranslationTests {
+    static let home = [
+        "Content/fr/index.md": "---\ntitle: Accueil\n---\nBonjour.\n",
+        "Content/en/index.md": "---\ntitle: Home\ntranslated_from: HASH\n---\nHello.\n",
+    ]
+
+    /// Builds a project whose English pages record the right source hashes
+    /// wherever they say `translated_from: HASH` for the French page of the same path.
+    static func project(_ pages: [String: String], sourceOf: [String: String] = [:]) throws -> TemporaryProject {
+        var resolved = pages
+        for (path, text) in pages where text.contains("translated_from: HASH") {
+            let sourcePath = sourceOf[path] ?? path.replacingOccurrences(of: "Content/en/", with: "Content/fr/")
+            let hash = ContentHash.of(try #require(TemporaryProject.page(pages[sourcePath] ?? "", path: sourcePath)))
+            resolved[path] = text.replacingOccurrences(of: "HASH", with: hash)
+        }
+        return try TemporaryProject(pages: resolved)
+    }
+
+    @Test func pagesPairByTranslationKeyWhenTheirNamesDiffer() throws {
+        let project = try Self.project(Self.home.merging([
+            "Content/fr/paiement.md": "---\ntitle: Paiement\ntranslation_key: payment\n---\nTexte.\n",
+            "Content/en/payment.md": "---\ntitle: Payment\ntranslation_key: payment\ntranslated_from: HASH\n---\nText.\n",
+        ]) { $1 }, sourceOf: ["Content/en/payment.md": "Content/fr/paiement.md"])
+        let result = project.builder.check()
+        #expect(result.diagnostics.all.isEmpty, "\(result.diagnostics.all)")
+        let french = try #require(result.files.first { $0.path == "fr/paiement.html" }).contents
+        #expect(french.contains(#"<li><a href="../en/payment.html" hreflang="en" lang="en">English</a></li>"#))
+        #expect(french.contains(#"<link rel="alternate" hreflang="en" href="https://shop.example.test/en/payment.html">"#))
+        #expect(french.contains(#"<link rel="alternate" hreflang="fr" href="https://shop.example.test/fr/paiement.html">"#))
+        #expect(french.contains(#"<link rel="alternate" hreflang="x-default" href="https://shop.example.test/fr/paiement.html">"#))
+        #expect(!result.files.contains { $0.path == "en/paiement.html" }, "no stand-in where a translation exists")
+    }
+
+    @Test func pagesPairByPath() throws {
+        let project = try Self.project(Self.home.merging([
+            "Content/fr/guides/serveur.md": "---\ntitle: Serveur\n---\nTexte.\n",
+            "Content/en/guides/serveur.md": "---\ntitle: Server\ntranslated_from: HASH\n---\nText.\n",
+        ]) { $1 })
+        let result = project.builder.check()
+        #expect(result.diagnostics.all.isEmpty, "\(result.diagnostics.all)")
+        let english = try #require(result.files.first { $0.path == "en/guides/serveur.html" }).contents
+        #expect(english.contains(#"href="../../fr/guides/serveur.html" hreflang="fr""#))
+    }
+
+    @Test func missingTranslationIsStoodInForWithANotice() throws {
+        let project = try Self.project(Self.home.merging([
+            "Content/fr/seul.md": "---\ntitle: Page seule\n---\n## Étape\n\nVoir [l'accueil](index.md) et [le paiement](checkout.html).\n",
+        ]) { $1 })
+        let result = project.builder.check()
+        let warning = try #require(result.diagnostics.warnings.first)
+        #expect(warning.location == AlmaKit.SourceLocation(file: "Content/fr/seul.md", line: 1, column: 1))
+        #expect(warning.message.contains("not translated into 'en'"))
+
+        let standIn = try #require(result.files.first { $0.path == "en/seul.html" }).contents
+        #expect(standIn.contains(#"<html lang="en">"#))
+        #expect(standIn.contains("This page is not translated into English yet: here is the original version (Français)."))
+        #expect(standIn.contains(#"<article class="guide" lang="fr">"#))
+        #expect(standIn.contains(#"<link rel="canonical" href="https://shop.example.test/fr/seul.html">"#))
+        #expect(!standIn.contains(#"hreflang="en" href"#), "a stand-in must not claim to be the English page")
+        // Its links lead to the English pages, not back to the French ones.
+        #expect(standIn.contains(#"<a href="index.html">l’accueil</a>"#))
+        #expect(standIn.contains(#"<a href="checkout.html">le paiement</a>"#))
+        let englishHome = try #require(result.files.first { $0.path == "en/index.html" }).contents
+        #expect(englishHome.contains(#"<a href="seul.html">Page seule</a>"#), "the stand-in is in the English navigation")
+        let sitemap = try #require(result.files.first { $0.path == "sitemap.xml" }).contents
+        #expect(sitemap.contains("<loc>https://shop.example.test/fr/seul.html</loc>"))
+        #expect(!sitemap.contains("en/seul.html"))
+    }
+
+    @Test func englishLinksReachAnUntranslatedPage() throws {
+        let project = try Self.project(Self.home.merging([
+            "Content/fr/seul.md": "---\ntitle: Page seule\n---\nTexte.\n",
+            "Content/en/index.md": "---\ntitle: Home\ntranslated_from: HASH\n---\nSee [the page](seul.md).\n",
+        ]) { $1 })
+        let result = project.builder.check()
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.errors)")
+        let home = try #require(result.files.first { $0.path == "en/index.html" }).contents
+        #expect(home.contains(#"<a href="seul.html">the page</a>"#))
+    }
+
+    @Test func staleTranslationIsReportedAtItsTranslatedFrom() throws {
+        let project = try TemporaryProject(pages: Self.home.merging([
+            "Content/en/index.md": "---\ntitle: Home\ntranslated_from: 0123456789ab\n---\nHello.\n",
+        ]) { $1 })
+        let result = project.builder.check()
+        let current = ContentHash.of(try #require(TemporaryProject.page(Self.home["Content/fr/index.md"]!, path: "Content/fr/index.md")))
+        let warning = try #require(result.diagnostics.warnings.first, "\(result.diagnostics.all)")
+        #expect(warning.location == AlmaKit.SourceLocation(file: "Content/en/index.md", line: 3, column: 18))
+        #expect(warning.message.contains("Content/fr/index.md changed since this translation was made"))
+        #expect(warning.hint == "bring the translation up to date, then set 'translated_from: \(current)'")
+        #expect(result.succeeded, "a warning does not fail a build")
+
+        var strict = BuildOptions(projectDirectory: project.directory)
+        strict.strict = true
+        let strictResult = SiteBuilder(options: strict).check()
+        #expect(!strictResult.succeeded)
+        #expect(strictResult.diagnostics.errors.count == 1)
+    }
+
+    @Test func editingTheSourceMakesTheTranslationStale() throws {
+        let project = try Self.project(Self.home)
+        #expect(project.builder.check().diagnostics.all.isEmpty)
+        try project.write("Content/fr/index.md", "---\ntitle: Accueil\n---\nBonjour, et bienvenue.\n")
+        let status = try #require(project.builder.translationStatus().status)
+        #expect(status.entries.map(\.state) == [.stale(recorded: ContentHash.of(try #require(TemporaryProject.page(Self.home["Content/fr/index.md"]!, path: "Content/fr/index.md"))))])
+        // Changing only the order needs no new translation.
+        try project.write("Content/fr/index.md", "---\ntitle: Accueil\norder: 3\n---\nBonjour.\n")
+        #expect(project.builder.translationStatus().status?.entries.map(\.state) == [.upToDate])
+    }
+
+    @Test func twoPagesOfOneLanguageCannotShareAKey() throws {
+        let project = try TemporaryProject(pages: Self.home.merging([
+            "Content/fr/a.md": "---\ntitle: A\ntranslation_key: same\n---\nA.\n",
+            "Content/fr/b.md": "---\ntitle: B\ntranslation_key: same\n---\nB.\n",
+        ]) { $1 })
+        let errors = project.builder.check().diagnostics.errors
+        #expect(errors.contains { $0.message.contains("are both the 'fr' page for 'same'") }, "\(errors)")
+    }
+
+    @Test func translatedFromMustBeAHash() throws {
+        let project = try TemporaryProject(pages: Self.home.merging([
+            "Content/en/index.md": "---\ntitle: Home\ntranslated_from: yesterday\n---\nHello.\n",
+        ]) { $1 })
+        let error = try #require(project.builder.check().diagnostics.errors.first)
+        #expect(error.location == AlmaKit.SourceLocation(file: "Content/en/index.md", line: 3, column: 18))
+    }
+}
