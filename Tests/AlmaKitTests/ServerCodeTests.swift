@@ -84,7 +84,7 @@ import Testing
             let server = try #require(result.files.first { $0.path == "server/\(language.rawValue)/\(language.mainFile)" })
             let trimmed = { (text: String) in text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
             let serverLines = trimmed(server.contents)
-            let panelLines = trimmed(unescapeHTML(panel))
+            let panelLines = trimmed(HighlightedCode.plain(panel))
             let start = try #require(serverLines.firstIndex(of: panelLines[0]), "\(language): first line not in the server")
             #expect(Array(serverLines[start..<min(start + panelLines.count, serverLines.count)]) == panelLines, "\(language)")
         }
@@ -109,9 +109,4 @@ import Testing
         return String(html[codeStart.upperBound..<codeEnd.lowerBound])
     }
 
-    private func unescapeHTML(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
-    }
 }

@@ -66,6 +66,11 @@ def browser(stripe_js_server):
     # Recorded before any page script runs; CDP-injected code is not bound by the page's CSP.
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
         window.__cspViolations = [];
+        // Headless Chromium has no clipboard to read back: record what is written.
+        window.__clipboard = [];
+        Object.defineProperty(navigator, 'clipboard', {configurable: true, value: {
+          writeText: function (text) { window.__clipboard.push(text); return Promise.resolve(); }
+        }});
         document.addEventListener('securitypolicyviolation', function (event) {
           window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
         });

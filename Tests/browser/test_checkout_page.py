@@ -197,7 +197,8 @@ AXE = pathlib.Path(__import__("axe_selenium_python").__file__).parent / "node_mo
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["fr/checkout.html", "en/checkout.html", "fr/return.html?payment_intent_client_secret=x"])
+@pytest.mark.parametrize("path", ["fr/checkout.html", "en/checkout.html", "fr/return.html?payment_intent_client_secret=x",
+                                  "en/server.html", "fr/index.html", "en/404.html"])
 def test_pages_pass_axe_wcag_aa_checks(page, site_server, scheme, path):
     page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     page.get(f"{site_server.base}/{path}")
