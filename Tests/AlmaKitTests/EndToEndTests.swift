@@ -128,6 +128,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.directory.appending(path: "dist").path))
     }
 
+    /// The minimal pages' translations record nothing: warnings, which
+    /// `--strict` makes errors; `translations` prints the hashes to record.
+    @Test func strictTurnsTranslationWarningsIntoFailures() throws {
+        let project = try TemporaryProject()
+        let relaxed = try almakit(["check"], in: project.directory)
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stderr.contains("Content/en/guide.md:1:1: warning: this translation does not say which version of Content/fr/guide.md it translates"))
+        #expect(try almakit(["check", "--strict"], in: project.directory).status == 1)
+        #expect(try almakit(["build", "--strict"], in: project.directory).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: project.directory.appending(path: "dist").path))
+
+        let listing = try almakit(["translations"], in: project.directory)
+        #expect(listing.status == 0)
+        let line = try #require(listing.stdout.split(separator: "\n").first { $0.hasPrefix("Content/en/guide.md") })
+        let hash = try #require(line.split(separator: " ").last.map(String.init))
+        try project.write("Content/en/guide.md", "---\ntitle: Guide\norder: 2\ntranslated_from: \(hash)\n---\n## Step one\n\nText.\n")
+        let index = try #require(listing.stdout.split(separator: "\n").first { $0.hasPrefix("Content/en/index.md") })
+        try project.write("Content/en/index.md", "---\ntitle: Home\norder: 1\ntranslated_from: \(index.split(separator: " ").last!)\n---\nHello. See [the guide](guide.md).\n")
+        #expect(try almakit(["check", "--strict"], in: project.directory).status == 0)
+    }
+
     @Test func snippetPrintsTheServerTheBuildWrites() throws {
         let project = try TemporaryProject()
         #expect(try almakit(["build"], in: project.directory).status == 0)
