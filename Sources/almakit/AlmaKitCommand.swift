@@ -7,7 +7,7 @@ struct AlmaKitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "almakit",
         abstract: "Builds an Alma checkout site and its FR/EN integration guides.",
-        subcommands: [Build.self, Check.self, Translations.self, Snippet.self]
+        subcommands: [Init.self, Build.self, Check.self, Translations.self, Snippet.self]
     )
 }
 

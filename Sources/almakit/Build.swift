@@ -16,6 +16,16 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "The output folder (default: PROJECT/dist).")
     var out: String?
 
+    @Flag(name: .shortAndLong, help: "Print nothing but problems.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also list every file written.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+    }
+
     func run() throws {
         let started = Date()
         var options = BuildOptions(
@@ -23,14 +33,26 @@ struct Build: ParsableCommand {
             configFile: config.map { URL(fileURLWithPath: $0) },
             outputDirectory: out.map { URL(fileURLWithPath: $0, isDirectory: true) })
         options.strict = strict
+        let progress = BuildProgress()
+        options.progress = progress
+        let bar = ProgressBar(progress)
+        if !quiet { bar.start() }
         let result = SiteBuilder(options: options).build()
+        bar.stop()
         Terminal.printDiagnostics(result.diagnostics)
         guard result.succeeded else {
             Terminal.error("build failed: \(Terminal.summary(result.diagnostics)); nothing was written")
             throw ExitCode(1)
         }
-        let pages = result.pagesPerLanguage.map { "\($0.count) \($0.language)" }.joined(separator: ", ")
+        if verbose {
+            for file in result.files {
+                print("  \(file.path) (\(file.contents.utf8.count) bytes)")
+            }
+        }
+        guard !quiet else { return }
+        let pages = result.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
+        let servers = Set(result.files.compactMap { $0.path.hasPrefix("server/") ? $0.path.split(separator: "/")[1] : nil }).count
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("built \(result.files.count) files (pages: \(pages)) into \(options.outputDirectory.path) in \(seconds)s")
+        print("built \(result.files.count) files (pages: \(pages); servers: \(servers)) into \(options.outputDirectory.path) in \(seconds)s")
     }
 }

@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate everything a build would, and write nothing.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, github
     }
 
     @OptionGroup var project: ProjectOptions
@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings (stale or missing translations) as errors, as CI should.")
     var strict = false
 
-    @Option(name: .long, help: "How to print problems: text or json.")
+    @Option(name: .long, help: "How to print problems: text (for people), json (one document), github (workflow commands, inline on pull requests).")
     var format: Format = .text
 
     func run() throws {
@@ -29,6 +29,11 @@ struct Check: ParsableCommand {
             }
         case .json:
             print(DiagnosticFormatter().json(result.diagnostics))
+        case .github:
+            for diagnostic in result.diagnostics.sorted {
+                print(DiagnosticFormatter().github(diagnostic))
+            }
+            print("almakit check: \(Terminal.summary(result.diagnostics))")
         }
         if !result.succeeded { throw ExitCode(1) }
     }

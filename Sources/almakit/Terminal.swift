@@ -3,10 +3,13 @@ import Foundation
 
 /// Everything `almakit` prints goes through here: results to stdout, problems to stderr.
 enum Terminal {
+    /// Whether stderr is a terminal: colours and progress only there.
+    static let stderrIsTerminal = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
     static func printDiagnostics(_ diagnostics: Diagnostics) {
         let formatter = DiagnosticFormatter()
         for diagnostic in diagnostics.sorted {
-            error(formatter.text(diagnostic))
+            error(formatter.text(diagnostic, colored: stderrIsTerminal))
         }
     }
 

@@ -7,6 +7,10 @@ public struct BuildOptions: Sendable {
     public var outputDirectory: URL
     /// Warnings (stale or missing translations) fail the run, as CI wants.
     public var strict = false
+    /// Render on every core. Off only to prove the output does not depend on it.
+    public var parallel = true
+    /// Updated as the build goes, for a progress display.
+    public var progress: BuildProgress?
 
     /// - Parameters:
     ///   - projectDirectory: the site project.

@@ -33,11 +33,14 @@ public struct SiteBuilder: Sendable {
         let highlight: @Sendable (String, String) -> String? = { SyntaxHighlighter.highlight($0, language: $1) }
         var guideRenderer = GuideRenderer(snippetGroups: snippets.htmlGroups(highlight: highlight))
         guideRenderer.highlight = highlight
+        guideRenderer.parallel = options.parallel
+        guideRenderer.progress = options.progress
         guideRenderer.placeholders = Dictionary(uniqueKeysWithValues: languages.map {
             ($0, Placeholders(values: MerchantPlaceholders.values(config, language: $0)))
         })
         let guides = guideRenderer.render(pages, fallbacks: fallbacks, generatedPages: generated, into: &diagnostics)
-        let renderer = SiteRenderer(config: config, templates: templates, strings: strings, translations: translations)
+        let renderer = SiteRenderer(config: config, templates: templates, strings: strings, translations: translations,
+                                    parallel: options.parallel, progress: options.progress)
         let files = renderer.render(guides, into: &diagnostics)
         diagnostics.append(contentsOf: SecretScanner().scan(files, folder: options.displayPath(options.outputDirectory)))
         if options.strict { diagnostics.promoteWarnings() }

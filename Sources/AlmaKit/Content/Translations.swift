@@ -1,7 +1,7 @@
 /// Which pages translate which, across the site's languages. Pages pair up by
 /// `translationKey`; a page missing in a language is stood in for by its
 /// source, marked as such, so that every page is reachable in every language.
-struct Translations {
+struct Translations: Sendable {
     let languages: [String]
     /// translation key -> language -> published page.
     private(set) var groups: [String: [String: Page]] = [:]

@@ -5,18 +5,43 @@ import Foundation
 public struct DiagnosticFormatter: Sendable {
     public init() {}
 
-    public func text(_ diagnostic: Diagnostic) -> String {
+    /// - Parameter colored: ANSI colours for a terminal; never in a pipe or a file.
+    public func text(_ diagnostic: Diagnostic, colored: Bool = false) -> String {
         let location = diagnostic.location
         var position = location.file
         if location.line > 0 {
             position += ":\(location.line)"
             if location.column > 0 { position += ":\(location.column)" }
         }
-        var text = "\(position): \(diagnostic.severity.rawValue): \(diagnostic.message)"
-        if let hint = diagnostic.hint {
-            text += "\n  hint: \(hint)"
+        let severity = diagnostic.severity.rawValue
+        guard colored else {
+            return "\(position): \(severity): \(diagnostic.message)" + (diagnostic.hint.map { "\n  hint: \($0)" } ?? "")
         }
-        return text
+        let color = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
+        let bold = "\u{1B}[1m", reset = "\u{1B}[0m"
+        return "\(bold)\(position):\(reset) \(color)\(severity):\(reset) \(bold)\(diagnostic.message)\(reset)"
+            + (diagnostic.hint.map { "\n  \u{1B}[36mhint:\(reset) \($0)" } ?? "")
+    }
+
+    /// GitHub Actions workflow commands, so that problems show inline on a
+    /// pull request: `::error file=…,line=…,col=…,title=…::message`.
+    public func github(_ diagnostic: Diagnostic) -> String {
+        let location = diagnostic.location
+        var properties = ["file=\(Self.githubProperty(location.file))"]
+        if location.line > 0 { properties.append("line=\(location.line)") }
+        if location.column > 0 { properties.append("col=\(location.column)") }
+        properties.append("title=\(Self.githubProperty("almakit " + diagnostic.severity.rawValue))")
+        let message = diagnostic.message + (diagnostic.hint.map { "\nhint: \($0)" } ?? "")
+        return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(Self.githubData(message))"
+    }
+
+    /// Escaping from GitHub's toolkit (`escapeData`, `escapeProperty`).
+    static func githubData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func githubProperty(_ text: String) -> String {
+        githubData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
     /// One JSON document for CI tools: `{"diagnostics": [...], "errors": N, "warnings": N}`.

@@ -1,7 +1,7 @@
 /// The server code of one language, rendered from `Templates/server/<lang>/`.
 /// Files under `snippets/` are the pieces the full server is made of; they
 /// are rendered into it, and on their own for the guides.
-struct ServerCode {
+struct ServerCode: Sendable {
     let config: SiteConfig
     let templates: TemplateSet
 

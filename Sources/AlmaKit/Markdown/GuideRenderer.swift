@@ -7,6 +7,9 @@ struct GuideRenderer {
     /// `{{name}}` values by language.
     var placeholders: [String: Placeholders] = [:]
     var highlight: @Sendable (String, String) -> String? = { _, _ in nil }
+    /// Pages on every core; off only to prove that both give the same site.
+    var parallel = true
+    var progress: BuildProgress?
 
     /// - Parameters:
     ///   - pages: the site's own pages, drafts included (they are checked, not published).
@@ -14,7 +17,8 @@ struct GuideRenderer {
     ///     problems are their source's, reported once through `pages`.
     func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String], into diagnostics: inout Diagnostics) -> [RenderedGuide] {
         let all = pages + fallbacks
-        let trees = all.map { parser.parse($0.body) }
+        progress?.begin("parsing", total: all.count)
+        let trees = Parallel.map(all, parallel: parallel, progress: progress) { [parser] in parser.parse($0.body) }
         let headingIDs = trees.map(HeadingIDs.ids(for:))
 
         var index = LinkIndex()
@@ -24,26 +28,33 @@ struct GuideRenderer {
         for path in generatedPages { index.addGenerated(path) }
         let outputs = OutputsByLanguage(pages: all.filter { !$0.frontMatter.draft })
 
-        var rendered: [RenderedGuide] = []
-        for (position, page) in all.enumerated() {
-            var resolver = LinkResolver(index: index)
-            if let source = page.fallbackFrom {
-                resolver.retarget = { outputs.counterpart(of: $0, from: source, in: page.language) }
-            }
-            let links = resolver.resolve(page, tree: trees[position], headingIDs: Set(headingIDs[position]))
-            if page.fallbackFrom == nil {
-                diagnostics.append(contentsOf: links.diagnostics)
-                diagnostics.append(contentsOf: unknownSnippets(in: trees[position], of: page))
-                diagnostics.append(contentsOf: unknownPlaceholders(in: trees[position], of: page))
-            }
-            var renderer = HTMLRenderer(linkTargets: links.targets, headingIDs: headingIDs[position], snippetGroups: snippetGroups)
-            renderer.placeholders = placeholders[page.language] ?? Placeholders(values: [:])
-            renderer.headingAnchors = true
-            renderer.highlight = highlight
-            rendered.append(RenderedGuide(page: page, html: renderer.render(trees[position]),
-                                          headings: TableOfContents.entries(in: trees[position], ids: headingIDs[position])))
+        progress?.begin("rendering guides", total: all.count)
+        let results = Parallel.map(Array(all.indices), parallel: parallel, progress: progress) { [self, index] position in
+            render(all[position], tree: trees[position], headingIDs: headingIDs[position], index: index, outputs: outputs)
         }
-        return rendered
+        for result in results { diagnostics.append(contentsOf: result.diagnostics) }
+        return results.map(\.guide)
+    }
+
+    /// One page: its links checked and rewritten, its HTML, its problems.
+    private func render(_ page: Page, tree: MarkdownNode, headingIDs: [String], index: LinkIndex, outputs: OutputsByLanguage)
+        -> (guide: RenderedGuide, diagnostics: [Diagnostic])
+    {
+        var resolver = LinkResolver(index: index)
+        if let source = page.fallbackFrom {
+            resolver.retarget = { outputs.counterpart(of: $0, from: source, in: page.language) }
+        }
+        let links = resolver.resolve(page, tree: tree, headingIDs: Set(headingIDs))
+        var problems: [Diagnostic] = []
+        if page.fallbackFrom == nil {
+            problems += links.diagnostics + unknownSnippets(in: tree, of: page) + unknownPlaceholders(in: tree, of: page)
+        }
+        var renderer = HTMLRenderer(linkTargets: links.targets, headingIDs: headingIDs, snippetGroups: snippetGroups)
+        renderer.placeholders = placeholders[page.language] ?? Placeholders(values: [:])
+        renderer.headingAnchors = true
+        renderer.highlight = highlight
+        let guide = RenderedGuide(page: page, html: renderer.render(tree), headings: TableOfContents.entries(in: tree, ids: headingIDs))
+        return (guide, problems)
     }
 
     private func unknownPlaceholders(in tree: MarkdownNode, of page: Page) -> [Diagnostic] {
@@ -85,7 +96,7 @@ struct GuideRenderer {
 
 /// Where each translation key lives in each language, to move a link from
 /// one language's page to another's.
-private struct OutputsByLanguage {
+private struct OutputsByLanguage: Sendable {
     private var keyByOutput: [String: String] = [:]
     private var outputByKey: [String: String] = [:]
 

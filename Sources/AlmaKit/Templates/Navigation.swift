@@ -1,7 +1,7 @@
 /// The guides of one language as readers move through them: top-level pages
 /// and sections (one per folder under `Content/<lang>/`), each ordered by
 /// front-matter `order`, then title.
-struct Navigation {
+struct Navigation: Sendable {
     struct Section {
         var folder: String
         var title: String

@@ -3,7 +3,7 @@ import Foundation
 /// The template context of each kind of page in one language: the layout's
 /// shared part (navigation, language switcher, alternates, strings) and what
 /// each page adds.
-struct PageContext {
+struct PageContext: Sendable {
     let renderer: SiteRenderer
     let language: String
     let navigation: Navigation

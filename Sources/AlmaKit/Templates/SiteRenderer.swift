@@ -2,20 +2,25 @@ import Foundation
 
 /// Fills the templates for every page of the site. It only composes text;
 /// `SiteBuilder` decides what happens to it.
-struct SiteRenderer {
+struct SiteRenderer: Sendable {
     let config: SiteConfig
     let templates: TemplateSet
     let strings: StringsCatalogue
     let translations: Translations
+    var parallel = true
+    var progress: BuildProgress?
+
+    /// One file to write: its context is made where it is rendered, on any core.
+    private struct Job: Sendable {
+        var path: String
+        var template: String
+        var context: @Sendable () -> [String: Any]
+    }
 
     func render(_ guides: [RenderedGuide], into diagnostics: inout Diagnostics) -> [OutputFile] {
-        var files: [OutputFile] = []
-        func add(_ path: String, template: String, _ context: [String: Any]) {
-            guard let text = templates.render(template, context) else {
-                diagnostics.append(.error(at: SourceLocation(file: "Templates/\(template)"), "the template '\(template)' does not exist", hint: "restore it, or remove the project's override that refers to it"))
-                return
-            }
-            files.append(OutputFile(path: path, contents: text))
+        var jobs: [Job] = []
+        func add(_ path: String, template: String, _ context: @autoclosure @escaping @Sendable () -> [String: Any]) {
+            jobs.append(Job(path: path, template: template, context: context))
         }
 
         let published = guides.filter { !$0.page.frontMatter.draft }
@@ -45,10 +50,22 @@ struct SiteRenderer {
         add("sitemap.xml", template: "sitemap.xml", sitemapContext(published))
         let servers = ServerCode(config: config, templates: templates)
         for language in config.server.languages {
-            let context = servers.context(for: language)
             for file in servers.templateNames(for: language) {
-                add(file.output, template: file.template, context)
+                add(file.output, template: file.template, servers.context(for: language))
             }
+        }
+
+        progress?.begin("writing pages", total: jobs.count)
+        let rendered = Parallel.map(jobs, parallel: parallel, progress: progress) { [templates] job in
+            templates.render(job.template, job.context()).map { OutputFile(path: job.path, contents: $0) }
+        }
+        var files: [OutputFile] = []
+        for (job, file) in zip(jobs, rendered) {
+            guard let file else {
+                diagnostics.append(.error(at: SourceLocation(file: "Templates/\(job.template)"), "the template '\(job.template)' does not exist", hint: "restore it, or remove the project's override that refers to it"))
+                continue
+            }
+            files.append(file)
         }
         return files.sorted { $0.path < $1.path }
     }

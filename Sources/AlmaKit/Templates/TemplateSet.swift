@@ -11,6 +11,12 @@ public struct TemplateSet: Sendable {
     /// Every template's name, sorted.
     public let names: [String]
 
+    /// The built-in templates alone, as `almakit init` uses them.
+    static var builtIn: TemplateSet {
+        var diagnostics = Diagnostics()
+        return load(projectDirectory: URL(fileURLWithPath: "/nonexistent-almakit-project"), into: &diagnostics)
+    }
+
     /// Reads the built-in templates and the project's overrides, reporting templates that don't parse.
     public static func load(projectDirectory: URL, into diagnostics: inout Diagnostics) -> TemplateSet {
         var sources: [String: (text: String, origin: String)] = [:]

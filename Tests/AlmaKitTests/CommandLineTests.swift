@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import AlmaKit
+
+/// `init`, and `check` in its three formats, through the real binary.
+@Suite struct CommandLineTests {
+    func almakit(_ arguments: [String], in directory: URL) throws -> ExternalTool.Output {
+        let binary = try #require(EndToEndTests.binary, "build almakit first: swift build --product almakit")
+        return try ExternalTool.execute(binary, arguments, in: directory)
+    }
+
+    @Test(arguments: ["fr,en", "en", "de,fr"])
+    func initMakesAProjectThatPassesStrictCheckAndBuilds(languages: String) throws {
+        let scratch = try TemporaryProject([:], config: nil, pages: [:])
+        let made = try almakit(["init", "site", "--languages", languages], in: scratch.directory)
+        #expect(made.status == 0, "\(made.stderr)")
+        let project = scratch.directory.appending(path: "site")
+        for path in ["almakit.yml", ".gitignore", ".github/workflows/site.yml"] + languages.split(separator: ",").map({ "Content/\($0)/index.md" }) {
+            #expect(FileManager.default.fileExists(atPath: project.appending(path: path).path), "no \(path)")
+        }
+        let check = try almakit(["check", "--strict"], in: project)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(try almakit(["build"], in: project).status == 0)
+        let workflow = try String(contentsOf: project.appending(path: ".github/workflows/site.yml"), encoding: .utf8)
+        #expect(workflow.contains("almakit check --strict --format github"))
+        #expect(workflow.contains("path: dist"))
+    }
+
+    @Test func initNeverOverwrites() throws {
+        let scratch = try TemporaryProject([:], config: nil, pages: [:])
+        #expect(try almakit(["init", "site"], in: scratch.directory).status == 0)
+        let config = scratch.directory.appending(path: "site/almakit.yml")
+        try Data("# mine\n".utf8).write(to: config)
+        let again = try almakit(["init", "site"], in: scratch.directory)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("nothing was written"))
+        #expect(try String(contentsOf: config, encoding: .utf8) == "# mine\n")
+        #expect(try almakit(["init", "other", "--languages", "fr,zz"], in: scratch.directory).status == 1)
+        #expect(!FileManager.default.fileExists(atPath: scratch.directory.appending(path: "other").path))
+    }
+
+    /// A broken link and an unknown placeholder, at known positions.
+    func projectWithProblems() throws -> TemporaryProject {
+        try TemporaryProject(pages: TemporaryProject.minimalPages.merging([
+            "Content/en/guide.md": "---\ntitle: Guide\n---\nSee [the page](missing.md).\n\nPay {{amout}}.\n",
+        ]) { $1 })
+    }
+
+    @Test func checkSpeaksText() throws {
+        let project = try projectWithProblems()
+        let run = try almakit(["check"], in: project.directory)
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Content/en/guide.md:4:5: error: link to 'missing.md' has no target: Content/en/missing.md does not exist"))
+        #expect(lines.contains("Content/en/guide.md:6:5: error: unknown placeholder '{{amout}}'"))
+        #expect(!run.stderr.contains("\u{1B}["), "no colours in a pipe")
+    }
+
+    @Test func checkSpeaksJSON() throws {
+        let project = try projectWithProblems()
+        let run = try almakit(["check", "--format", "json"], in: project.directory)
+        #expect(run.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let diagnostics = try #require(report?["diagnostics"] as? [[String: Any]])
+        let located = diagnostics.filter { ($0["severity"] as? String) == "error" }.map { item -> String in
+            let location = item["location"] as? [String: Any] ?? [:]
+            return "\(location["file"] ?? ""):\(location["line"] ?? 0):\(location["column"] ?? 0) \(item["message"] ?? "")"
+        }
+        #expect(located == [
+            "Content/en/guide.md:4:5 link to 'missing.md' has no target: Content/en/missing.md does not exist",
+            "Content/en/guide.md:6:5 unknown placeholder '{{amout}}'",
+        ])
+        #expect(report?["errors"] as? Int == 2)
+    }
+
+    @Test func checkSpeaksGitHubWorkflowCommands() throws {
+        let project = try projectWithProblems()
+        let run = try almakit(["check", "--format", "github"], in: project.directory)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("::error file=Content/en/guide.md,line=4,col=5,title=almakit error::link to 'missing.md' has no target: Content/en/missing.md does not exist%0Ahint: check the file name; links are relative to this page's folder"))
+        #expect(lines.contains { $0.hasPrefix("::error file=Content/en/guide.md,line=6,col=5,title=almakit error::unknown placeholder '{{amout}}'%0Ahint: use one of") })
+        #expect(lines.contains { $0.hasPrefix("::warning file=Content/en/guide.md,line=1,col=1,") })
+    }
+
+    @Test func githubFormatEscapesWhatWouldEndTheCommand() {
+        let diagnostic = Diagnostic.error(at: AlmaKit.SourceLocation(file: "a,b:c.md", line: 1, column: 2), "100% wrong\nsecond line")
+        #expect(DiagnosticFormatter().github(diagnostic) == "::error file=a%2Cb%3Ac.md,line=1,col=2,title=almakit error::100%25 wrong%0Asecond line")
+    }
+}
