@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,10 +39,22 @@ let package = Package(
             ],
             plugins: ["EmbedFiles"]
         ),
+        // `almakit serve`: the HTTP side of the preview, apart so that the
+        // library stays free of a server stack.
+        .target(
+            name: "AlmaKitPreview",
+            dependencies: [
+                "AlmaKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "almakit",
             dependencies: [
                 "AlmaKit",
+                "AlmaKitPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

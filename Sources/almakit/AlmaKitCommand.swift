@@ -3,11 +3,11 @@ import ArgumentParser
 import Foundation
 
 @main
-struct AlmaKitCommand: ParsableCommand {
+struct AlmaKitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "almakit",
         abstract: "Builds an Alma checkout site and its FR/EN integration guides.",
-        subcommands: [Init.self, Build.self, Check.self, Translations.self, Snippet.self]
+        subcommands: [Init.self, Build.self, Check.self, Serve.self, Translations.self, Snippet.self]
     )
 }
 

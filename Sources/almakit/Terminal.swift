@@ -13,6 +13,11 @@ enum Terminal {
         }
     }
 
+    /// Unbuffered, for a long-running command whose output is read as it comes.
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

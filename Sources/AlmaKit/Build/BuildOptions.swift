@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var parallel = true
     /// Updated as the build goes, for a progress display.
     public var progress: BuildProgress?
+    /// Reuse across builds of one process (`almakit serve`).
+    public var cache: RenderCache?
 
     /// - Parameters:
     ///   - projectDirectory: the site project.

@@ -35,6 +35,7 @@ public struct SiteBuilder: Sendable {
         guideRenderer.highlight = highlight
         guideRenderer.parallel = options.parallel
         guideRenderer.progress = options.progress
+        guideRenderer.cache = options.cache
         guideRenderer.placeholders = Dictionary(uniqueKeysWithValues: languages.map {
             ($0, Placeholders(values: MerchantPlaceholders.values(config, language: $0)))
         })

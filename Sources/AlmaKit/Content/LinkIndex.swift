@@ -39,4 +39,17 @@ public struct LinkIndex: Sendable {
     func anchors(of outputPath: String) -> Set<String>? {
         anchorsByOutput[outputPath] ?? nil
     }
+
+    /// Feeds everything a link check can depend on into `hasher`, in a stable order.
+    func digest(into hasher: inout Hasher) {
+        for (source, output) in outputBySource.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(source)
+            hasher.combine(output)
+        }
+        for (output, anchors) in anchorsByOutput.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(output)
+            hasher.combine(anchors.map { $0.sorted() })
+        }
+        hasher.combine(drafts.sorted())
+    }
 }

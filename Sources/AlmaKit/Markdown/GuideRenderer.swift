@@ -10,6 +10,7 @@ struct GuideRenderer {
     /// Pages on every core; off only to prove that both give the same site.
     var parallel = true
     var progress: BuildProgress?
+    var cache: RenderCache?
 
     /// - Parameters:
     ///   - pages: the site's own pages, drafts included (they are checked, not published).
@@ -18,7 +19,9 @@ struct GuideRenderer {
     func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String], into diagnostics: inout Diagnostics) -> [RenderedGuide] {
         let all = pages + fallbacks
         progress?.begin("parsing", total: all.count)
-        let trees = Parallel.map(all, parallel: parallel, progress: progress) { [parser] in parser.parse($0.body) }
+        let trees = Parallel.map(all, parallel: parallel, progress: progress) { [parser, cache] page in
+            cache?.tree(for: page, parse: parser.parse) ?? parser.parse(page.body)
+        }
         let headingIDs = trees.map(HeadingIDs.ids(for:))
 
         var index = LinkIndex()
@@ -29,11 +32,33 @@ struct GuideRenderer {
         let outputs = OutputsByLanguage(pages: all.filter { !$0.frontMatter.draft })
 
         progress?.begin("rendering guides", total: all.count)
+        var environment = Hasher()
+        index.digest(into: &environment)
+        environment.combine(snippetGroups.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
+        environment.combine(placeholders.sorted { $0.key < $1.key }.map { [$0.key] + $0.value.values.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value } })
+        let environmentKey = environment.finalize()
+
         let results = Parallel.map(Array(all.indices), parallel: parallel, progress: progress) { [self, index] position in
-            render(all[position], tree: trees[position], headingIDs: headingIDs[position], index: index, outputs: outputs)
+            let page = all[position]
+            let work = { render(page, tree: trees[position], headingIDs: headingIDs[position], index: index, outputs: outputs) }
+            guard let cache else { return work() }
+            return cache.guide(for: page, key: Self.cacheKey(page, environment: environmentKey), render: work)
         }
         for result in results { diagnostics.append(contentsOf: result.diagnostics) }
         return results.map(\.guide)
+    }
+
+    /// Everything about the page that its rendering depends on.
+    private static func cacheKey(_ page: Page, environment: Int) -> Int {
+        var hasher = Hasher()
+        hasher.combine(environment)
+        hasher.combine(page.body)
+        hasher.combine(page.language)
+        hasher.combine(page.fallbackFrom)
+        hasher.combine(page.outputPath)
+        hasher.combine(page.bodyLineOffset)
+        hasher.combine(page.frontMatter.draft)
+        return hasher.finalize()
     }
 
     /// One page: its links checked and rewritten, its HTML, its problems.

@@ -1,0 +1,46 @@
+import AlmaKit
+import AlmaKitPreview
+import ArgumentParser
+import Foundation
+import Synchronization
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on 127.0.0.1, rebuilding and reloading pages as you edit.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: "The port to serve on.")
+    var port: Int = 4000
+
+    func run() async throws {
+        let options = BuildOptions(projectDirectory: project.directory)
+        let firstBuild = Mutex(true)
+        let server = PreviewServer(options: options, port: port, clientSecretPath: Self.clientSecretPath(options)) { state in
+            Terminal.printDiagnostics(state.diagnostics)
+            let milliseconds = Int(state.lastBuildSeconds * 1000)
+            if state.diagnostics.hasErrors {
+                Terminal.error("build failed (\(Terminal.summary(state.diagnostics))); still serving the last good site")
+            } else {
+                Terminal.error("built in \(milliseconds) ms")
+            }
+            if firstBuild.withLock({ $0 }) {
+                firstBuild.withLock { $0 = false }
+                Terminal.output("serving http://127.0.0.1:\(port)/ (watching almakit.yml, Content/ and Templates/; Ctrl-C stops)")
+                Terminal.output("""
+                    this preview takes no payment; to pay in Stripe test mode, run a generated server, which serves the same site:
+                      almakit build --project \(project.project)
+                      cd dist/server/python && python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && STRIPE_SECRET_KEY=sk_test_... .venv/bin/python app.py
+                    """)
+            }
+        }
+        try await server.run()
+    }
+
+    /// The path the checkout asks for its client secret: answered with an error in the preview.
+    static func clientSecretPath(_ options: BuildOptions) -> String {
+        guard let text = try? String(contentsOf: options.configFile, encoding: .utf8) else { return "/secret" }
+        var diagnostics = Diagnostics()
+        return ConfigLoader().load(text, file: "almakit.yml", into: &diagnostics)?.server.clientSecretPath ?? "/secret"
+    }
+}

@@ -1,0 +1,139 @@
+"""`almakit serve`, through the real binary: pages from memory with the
+reload script, a rebuild and a reload event when a guide changes, and the
+last good site kept (with the problems sent to the page) when a change
+breaks the build."""
+import os
+import pathlib
+import queue
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
+ALMAKIT = REPOSITORY / ".build" / "debug" / "almakit"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+class EventStream:
+    """Reads server-sent events on a thread; `next_event` waits for one."""
+
+    def __init__(self, url):
+        self.events = queue.Queue()
+        self.response = urllib.request.urlopen(url, timeout=30)
+        threading.Thread(target=self.read, daemon=True).start()
+
+    def read(self):
+        name, data = None, []
+        try:
+            for raw in self.response:
+                line = raw.decode().rstrip("\n")
+                if line.startswith("event: "):
+                    name = line[len("event: "):]
+                elif line.startswith("data: "):
+                    data.append(line[len("data: "):])
+                elif line == "" and name:
+                    self.events.put((name, "\n".join(data)))
+                    name, data = None, []
+        except Exception:
+            pass
+
+    def next_event(self, timeout=20):
+        return self.events.get(timeout=timeout)
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = tmp_path / "site"
+    project.mkdir()
+    shutil.copy(REPOSITORY / "almakit.yml", project / "almakit.yml")
+    shutil.copytree(REPOSITORY / "Content", project / "Content")
+    port = free_port()
+    process = subprocess.Popen([str(ALMAKIT), "serve", "--project", str(project), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(process.stderr.read())
+        try:
+            if get(base + "/")[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.1)
+    yield project, base, process
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_pages_come_from_memory_with_the_reload_script(served):
+    project, base, _ = served
+    status, page = get(base + "/en/server.html")
+    assert status == 200
+    assert '<script src="/__almakit/reload.js"></script>\n</body>' in page
+    assert not (project / "dist").exists(), "serve writes nothing to dist/"
+    status, script = get(base + "/__almakit/reload.js")
+    assert status == 200 and "EventSource('/__almakit/events')" in script
+    assert get(base + "/")[0] == 200
+    status, missing = get(base + "/en/nowhere.html")
+    assert status == 404 and "Page not found" in missing
+
+
+def test_the_checkout_cannot_pay_in_the_preview(served):
+    _, base, _ = served
+    status, body = get(base + "/secret")
+    assert status == 503
+    assert "takes no payment" in body
+
+
+def test_an_edit_is_rebuilt_and_reloads_open_pages(served):
+    project, base, _ = served
+    events = EventStream(base + "/__almakit/events")
+    guide = project / "Content" / "en" / "testing.md"
+    guide.write_text(guide.read_text() + "\nA sentence added while serving.\n")
+    assert events.next_event()[0] == "reload"
+    assert "A sentence added while serving." in get(base + "/en/testing.html")[1]
+
+
+def test_a_broken_build_keeps_the_last_good_site_and_says_why(served):
+    project, base, process = served
+    events = EventStream(base + "/__almakit/events")
+    before = get(base + "/en/testing.html")[1]
+    guide = project / "Content" / "en" / "testing.md"
+    guide.write_text(guide.read_text() + "\nSee [nowhere](nowhere.md).\n")
+    name, data = events.next_event()
+    assert name == "problems"
+    assert "Content/en/testing.md:" in data and "nowhere.md" in data
+    assert get(base + "/en/testing.html")[1] == before
+    # The configuration broken too: still the last good site.
+    (project / "almakit.yml").write_text("site: [\n")
+    assert events.next_event()[0] == "problems"
+    assert get(base + "/en/testing.html")[1] == before
+    # Fixed again: a reload, and the new text.
+    shutil.copy(REPOSITORY / "almakit.yml", project / "almakit.yml")
+    guide.write_text(guide.read_text().replace("See [nowhere](nowhere.md).", "Fixed."))
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        name, _ = events.next_event()
+        if name == "reload":
+            break
+    assert name == "reload"
+    assert "Fixed." in get(base + "/en/testing.html")[1]
