@@ -76,11 +76,8 @@ public struct SiteBuilder: Sendable {
     /// Loads and validates the configuration; nil when it has errors.
     private func loadConfig(into diagnostics: inout Diagnostics) -> SiteConfig? {
         let configName = options.displayPath(options.configFile)
-        guard let configText = ProjectFiles.readText(options.configFile, named: configName, into: &diagnostics),
-              let config = ConfigLoader().load(configText, file: configName, into: &diagnostics)
-        else { return nil }
-        diagnostics.append(contentsOf: ConfigValidator().validate(config))
-        return diagnostics.hasErrors ? nil : config
+        guard let configText = ProjectFiles.readText(options.configFile, named: configName, into: &diagnostics) else { return nil }
+        return ConfigurationCheck.run(configText, file: configName, into: &diagnostics)
     }
 
     /// Checks, then replaces the output folder when there is no error.

@@ -81,7 +81,8 @@ public struct ConfigLoader: Sendable {
             let key = mapping.string("publishable_key", required: true, into: &diagnostics)
             let country = mapping.string("country", required: true, into: &diagnostics)
             let currency = mapping.string("currency", required: false, into: &diagnostics) ?? "eur"
-            let amount = mapping.int("amount", required: true, into: &diagnostics)
+            let amount = mapping.int("amount", required: true,
+                                     hint: "write digits only, without quotes; amounts are in minor units (5099 for 50.99)", into: &diagnostics)
             let returnURL = mapping.string("return_url", required: false, into: &diagnostics)
             var product: SiteConfig.Product?
             if mapping.value("product") == nil {

@@ -77,13 +77,15 @@ struct YAMLMapping {
         return scalar.string
     }
 
-    func int(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> Int? {
+    func int(_ key: String, required: Bool, hint: String = "write digits only, without quotes", into diagnostics: inout Diagnostics) -> Int? {
         guard let node = present(key, required: required, into: &diagnostics) else { return nil }
-        guard let scalar = node.scalar, let value = Int(scalar.string) else {
+        // A quoted "5099" is text in YAML: a number must be written as one.
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any, let value = Int(scalar.string) else {
+            let written = node.scalar.map { $0.style == .plain || $0.style == .any ? "'\($0.string)'" : "the text \"\($0.string)\"" }
             diagnostics.append(.error(
                 at: source.location(of: node),
-                "'\(qualified(key))' must be a whole number, not '\(node.string ?? "a list or mapping")'",
-                hint: "write digits only; amounts are in minor units (5099 for 50.99)"))
+                "'\(qualified(key))' must be a whole number, not \(written ?? "a list or mapping")",
+                hint: hint))
             return nil
         }
         return value

@@ -11,7 +11,7 @@ struct YAMLSource {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            diagnostics.append(describe(error))
+            diagnostics.append(describe(error, text: text))
             return nil
         } catch {
             diagnostics.append(.error(at: SourceLocation(file: file), "cannot read YAML: \(error)"))
@@ -28,13 +28,35 @@ struct YAMLSource {
         SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
-    private func describe(_ error: YamlError) -> Diagnostic {
+    /// Where `key` is written a second time at the indentation of its first
+    /// appearance: Yams names a duplicate key but not its position.
+    private func secondOccurrence(of key: String, in text: String) -> SourceLocation? {
+        var firstIndent: Int?
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            guard rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+            if let firstIndent {
+                if indent == firstIndent { return SourceLocation(file: file, line: index + 1 + lineOffset, column: indent + 1) }
+            } else {
+                firstIndent = indent
+            }
+        }
+        return nil
+    }
+
+    private func describe(_ error: YamlError, text: String) -> Diagnostic {
         let hint = "check the indentation and quote values that contain ':' or '#'"
         switch error {
         case .scanner(_, let problem, let mark, _),
             .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return .error(at: location(of: mark), "invalid YAML: \(problem)", hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.sorted().first ?? ""
+            let position = secondOccurrence(of: key, in: text) ?? location(of: context.mark)
+            return .error(at: position, "the key '\(key)' appears twice in the same mapping",
+                          hint: "keep one '\(key)'; YAML would silently use only one of them")
         case .reader(let problem, _, _, _):
             return .error(at: SourceLocation(file: file), "cannot read YAML: \(problem)", hint: "save the file as UTF-8")
         default:

@@ -3,6 +3,9 @@ import Foundation
 /// Reads every `Content/<lang>/**/*.md` of the site's languages into pages.
 public struct ContentLoader: Sendable {
     let projectDirectory: URL
+    /// A guide is read by people: far below this. The limit keeps a stray
+    /// dump of data from taking minutes and gigabytes to render.
+    static let maximumPageBytes = 4 * 1024 * 1024
 
     /// - Parameter projectDirectory: the folder holding `almakit.yml` and `Content/`.
     public init(projectDirectory: URL) {
@@ -13,8 +16,17 @@ public struct ContentLoader: Sendable {
         var pages: [Page] = []
         for language in languages {
             let folder = projectDirectory.appending(path: "Content/\(language)")
-            for relative in ProjectFiles.list(in: folder) where relative.hasSuffix(".md") {
+            for relative in ProjectFiles.list(in: folder, project: projectDirectory, named: "Content/\(language)", into: &diagnostics)
+            where relative.hasSuffix(".md") {
                 let sourcePath = "Content/\(language)/\(relative)"
+                let size = (try? FileManager.default.attributesOfItem(atPath: folder.appending(path: relative).path)[.size] as? NSNumber)?.intValue ?? 0
+                guard size <= Self.maximumPageBytes else {
+                    diagnostics.append(.error(
+                        at: SourceLocation(file: sourcePath),
+                        "the page is \(size / (1024 * 1024)) MB; AlmaKit renders pages of up to \(Self.maximumPageBytes / (1024 * 1024)) MB",
+                        hint: "split it into several pages, or keep large data out of Content/"))
+                    continue
+                }
                 guard let text = ProjectFiles.readText(folder.appending(path: relative), named: sourcePath, into: &diagnostics) else { continue }
                 let split = FrontMatterSplit(text)
                 guard let frontMatter = FrontMatterReader(file: sourcePath).read(split, into: &diagnostics) else { continue }

@@ -36,6 +36,8 @@ struct FrontMatterSplit: Equatable {
     var body: String
     /// How many lines precede the body in the file.
     var bodyLineOffset: Int
+    /// The file opens front matter with `---` but never closes it.
+    var unterminated = false
 
     /// Splits at a first line of `---` and the next line of `---` (or `...`).
     init(_ text: String) {
@@ -50,6 +52,7 @@ struct FrontMatterSplit: Equatable {
             yaml = nil
             body = text
             bodyLineOffset = 0
+            unterminated = lines.first.map { isFence($0, closing: false) } ?? false
             return
         }
         yaml = lines[1..<end].joined(separator: "\n")
@@ -72,15 +75,19 @@ struct FrontMatterReader {
 
     func read(_ split: FrontMatterSplit, into diagnostics: inout Diagnostics) -> FrontMatter? {
         guard let yaml = split.yaml else {
-            diagnostics.append(.error(
-                at: SourceLocation(file: file, line: 1, column: 1),
-                "the page has no front matter",
-                hint: "start the file with '---', a line 'title: ...', and '---'"))
+            diagnostics.append(split.unterminated
+                ? .error(at: SourceLocation(file: file, line: 1, column: 1), "the front matter opened here is never closed",
+                         hint: "end it with a line '---' before the page's text")
+                : .error(at: SourceLocation(file: file, line: 1, column: 1), "the page has no front matter",
+                         hint: "start the file with '---', a line 'title: ...', and '---'"))
             return nil
         }
         let source = YAMLSource(file: file, lineOffset: 1)
+        let before = diagnostics.all.count
         guard let node = source.parse(yaml, into: &diagnostics) else {
-            diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "the front matter is empty", hint: "add at least 'title: ...'"))
+            if diagnostics.all.count == before {
+                diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "the front matter is empty", hint: "add at least 'title: ...'"))
+            }
             return nil
         }
         guard let mapping = YAMLMapping(node, path: "", source: source, into: &diagnostics) else { return nil }
@@ -93,7 +100,7 @@ struct FrontMatterReader {
         if let slug, !Self.isValidSlug(slug) {
             diagnostics.append(.error(
                 at: mapping.location(ofValue: "slug"),
-                "slug '\(slug)' can't be a file name",
+                "slug '\(Diagnostic.printable(slug))' can't be a file name",
                 hint: "use lower-case letters, digits and hyphens, like 'paiement-alma'"))
         }
         if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -35,4 +35,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public static func warning(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, at: location, message, hint: hint)
     }
+
+    /// `text` with control characters written as `\u{…}`, to quote a bad
+    /// value without letting it break the terminal line it is printed on.
+    public static func printable(_ text: String) -> String {
+        text.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
+    }
 }

@@ -25,10 +25,16 @@ public struct OutputWriter: Sendable {
     public func destinationProblem() -> Diagnostic? {
         let path = destination.resolvingSymlinksInPath().path
         let project = projectDirectory.resolvingSymlinksInPath().path
-        if path == "/" || path == project || project.hasPrefix(path + "/") {
+        if path == project {
             return .error(
                 at: SourceLocation(file: name),
                 "the output folder would replace the project itself",
+                hint: "choose a folder inside the project, such as the default 'dist'")
+        }
+        if path == "/" || project.hasPrefix(path + "/") {
+            return .error(
+                at: SourceLocation(file: name),
+                "the output folder contains the project: building would replace the project with the site",
                 hint: "choose a folder inside the project, such as the default 'dist'")
         }
         var isDirectory: ObjCBool = false

@@ -18,6 +18,19 @@ public struct SecretScanner: Sendable {
         }
     }
 
+    /// Secrets written anywhere in the configuration, comments included: the
+    /// file is committed, so a key there has leaked already. Positions that
+    /// already carry an error (a secret as the publishable key) are skipped.
+    public func scanConfiguration(_ text: String, file: String, reported: [Diagnostic]) -> [Diagnostic] {
+        let taken = Set(reported.map { "\($0.location.line):\($0.location.column)" })
+        return findings(in: text).filter { !taken.contains("\($0.line):\($0.column)") }.map { finding in
+            Diagnostic.error(
+                at: SourceLocation(file: file, line: finding.line, column: finding.column),
+                "\(file) holds a secret key (\(finding.prefix)…), in a file that is committed and read by every build",
+                hint: "delete it; secret keys live only in the server's environment (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET). Roll the key in the Stripe Dashboard: it has been shared")
+        }
+    }
+
     struct Finding: Equatable {
         var prefix: String
         var line: Int

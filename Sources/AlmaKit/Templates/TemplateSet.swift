@@ -24,7 +24,8 @@ public struct TemplateSet: Sendable {
             sources[name] = (text, "built-in template \(name)")
         }
         let overrides = projectDirectory.appending(path: "Templates")
-        for name in ProjectFiles.list(in: overrides) where !name.hasPrefix(stringsFolder) {
+        for name in ProjectFiles.list(in: overrides, project: projectDirectory, named: "Templates", into: &diagnostics)
+        where !name.hasPrefix(stringsFolder) {
             let origin = "Templates/\(name)"
             guard let text = ProjectFiles.readText(overrides.appending(path: name), named: origin, into: &diagnostics) else { continue }
             sources[name] = (text, origin)

@@ -3,8 +3,10 @@
 /// Loads and validates a configuration text as `almakit build` would.
 func diagnose(config text: String) -> (SiteConfig?, Diagnostics) {
     var diagnostics = Diagnostics()
-    let config = ConfigLoader().load(text, file: "almakit.yml", into: &diagnostics)
-    if let config { diagnostics.append(contentsOf: ConfigValidator().validate(config)) }
+    var loaded = Diagnostics()
+    // The configuration even when it has errors, for tests of single rules.
+    let config = ConfigLoader().load(text, file: "almakit.yml", into: &loaded)
+    _ = ConfigurationCheck.run(text, file: "almakit.yml", into: &diagnostics)
     return (config, diagnostics)
 }
 
