@@ -120,6 +120,9 @@ def test_client_secret_endpoint_creates_an_alma_payment_intent(tmp_path, stand_i
         assert status == 200 and b"client.js" in page
     finally:
         server.stop()
+    logs = server.process.stdout.read().decode() + server.process.stderr.read().decode()
+    assert "pi_standin123_secret_standin456" not in logs, "the server must not log a client secret"
+    assert SECRET_KEY not in logs
 
     created = [r for r in stand_in.requests if r["path"] == "/v1/payment_intents"]
     assert len(created) == 1

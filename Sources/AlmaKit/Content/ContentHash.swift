@@ -12,7 +12,10 @@ public enum ContentHash {
 
     static func of(text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.replacingOccurrences(of: "\r\n", with: "\n").utf8 {
+        // Files are read with "\r\n" already turned into "\n"; only text
+        // from elsewhere pays for the replacement.
+        let unix = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        for byte in unix.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }

@@ -13,34 +13,47 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(languages: [String], into diagnostics: inout Diagnostics) -> [Page] {
-        var pages: [Page] = []
+        var files: [(language: String, folder: URL, relative: String)] = []
         for language in languages {
             let folder = projectDirectory.appending(path: "Content/\(language)")
             for relative in ProjectFiles.list(in: folder, project: projectDirectory, named: "Content/\(language)", into: &diagnostics)
             where relative.hasSuffix(".md") {
-                let sourcePath = "Content/\(language)/\(relative)"
-                let size = (try? FileManager.default.attributesOfItem(atPath: folder.appending(path: relative).path)[.size] as? NSNumber)?.intValue ?? 0
-                guard size <= Self.maximumPageBytes else {
-                    diagnostics.append(.error(
-                        at: SourceLocation(file: sourcePath),
-                        "the page is \(size / (1024 * 1024)) MB; AlmaKit renders pages of up to \(Self.maximumPageBytes / (1024 * 1024)) MB",
-                        hint: "split it into several pages, or keep large data out of Content/"))
-                    continue
-                }
-                guard let text = ProjectFiles.readText(folder.appending(path: relative), named: sourcePath, into: &diagnostics) else { continue }
-                let split = FrontMatterSplit(text)
-                guard let frontMatter = FrontMatterReader(file: sourcePath).read(split, into: &diagnostics) else { continue }
-                pages.append(Page(
-                    language: language,
-                    sourcePath: sourcePath,
-                    sourceKey: String(relative.dropLast(".md".count)),
-                    frontMatter: frontMatter,
-                    body: split.body,
-                    bodyLineOffset: split.bodyLineOffset))
+                files.append((language, folder, relative))
             }
+        }
+        // Each file is read and its front matter parsed on any core; the
+        // results keep the listing's order.
+        let results = Parallel.map(files.indices.map { $0 }) { [files] index in
+            let file = files[index]
+            var found = Diagnostics()
+            let page = Self.read(file.relative, in: file.folder, language: file.language, into: &found)
+            return (page, found.all)
+        }
+        var pages: [Page] = []
+        for (page, found) in results {
+            diagnostics.append(contentsOf: found)
+            if let page { pages.append(page) }
         }
         reportCollisions(pages, into: &diagnostics)
         return pages
+    }
+
+    private static func read(_ relative: String, in folder: URL, language: String, into diagnostics: inout Diagnostics) -> Page? {
+        let sourcePath = "Content/\(language)/\(relative)"
+        let url = folder.appending(path: relative)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumPageBytes else {
+            diagnostics.append(.error(
+                at: SourceLocation(file: sourcePath),
+                "the page is \(size / (1024 * 1024)) MB; AlmaKit renders pages of up to \(maximumPageBytes / (1024 * 1024)) MB",
+                hint: "split it into several pages, or keep large data out of Content/"))
+            return nil
+        }
+        guard let text = ProjectFiles.readText(url, named: sourcePath, into: &diagnostics) else { return nil }
+        let split = FrontMatterSplit(text)
+        guard let frontMatter = FrontMatterReader(file: sourcePath).read(split, into: &diagnostics) else { return nil }
+        return Page(language: language, sourcePath: sourcePath, sourceKey: String(relative.dropLast(".md".count)),
+                    frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
     }
 
     /// Two pages must not write the same file, nor the pages AlmaKit generates.

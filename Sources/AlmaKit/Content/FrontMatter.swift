@@ -41,33 +41,44 @@ struct FrontMatterSplit: Equatable {
 
     /// Splits at a first line of `---` and the next line of `---` (or `...`).
     init(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines are found on UTF-8 bytes: the body of a long page is sliced
+        // once instead of being split into lines and joined again.
+        let utf8 = text.utf8
+        var lineNumber = 0
+        func line(at start: String.Index) -> Substring {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            return text[start..<end]
+        }
         func isFence(_ line: Substring, closing: Bool) -> Bool {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            return trimmed.trimmingTrailingSpaces == "---" || (closing && trimmed.trimmingTrailingSpaces == "...")
+            var trimmed = line.utf8[...]
+            while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+                trimmed = trimmed.dropLast()
+            }
+            return trimmed.elementsEqual("---".utf8) || (closing && trimmed.elementsEqual("...".utf8))
         }
-        guard let first = lines.first, isFence(first, closing: false),
-              let end = lines.indices.dropFirst().first(where: { isFence(lines[$0], closing: true) })
-        else {
-            yaml = nil
-            body = text
-            bodyLineOffset = 0
-            unterminated = lines.first.map { isFence($0, closing: false) } ?? false
-            return
+        yaml = nil
+        body = text
+        bodyLineOffset = 0
+        guard !text.isEmpty, isFence(line(at: utf8.startIndex), closing: false) else { return }
+        var cursor = utf8.startIndex
+        while let newline = utf8[cursor...].firstIndex(of: UInt8(ascii: "\n")) {
+            cursor = utf8.index(after: newline)
+            lineNumber += 1
+            if isFence(line(at: cursor), closing: true) {
+                let closingLine = lineNumber
+                let yamlStart = utf8.index(after: utf8.firstIndex(of: UInt8(ascii: "\n"))!)
+                let yamlEnd = utf8.index(before: cursor)
+                yaml = yamlStart < yamlEnd ? String(text[yamlStart..<yamlEnd]) : ""
+                let afterFence = utf8[cursor...].firstIndex(of: UInt8(ascii: "\n")).map { utf8.index(after: $0) } ?? utf8.endIndex
+                body = String(text[afterFence...])
+                bodyLineOffset = closingLine + 1
+                return
+            }
         }
-        yaml = lines[1..<end].joined(separator: "\n")
-        body = lines[(end + 1)...].joined(separator: "\n")
-        bodyLineOffset = end + 1
+        unterminated = true
     }
 }
 
-extension Substring {
-    fileprivate var trimmingTrailingSpaces: Substring {
-        var result = self
-        while result.last == " " || result.last == "\t" { result = result.dropLast() }
-        return result
-    }
-}
 
 /// Reads front matter with positions, the same way `ConfigLoader` reads `almakit.yml`.
 struct FrontMatterReader {

@@ -136,6 +136,11 @@ struct LinkResolver {
 
     /// The relative URL from a page in `folder` to the site path `target`.
     static func relativePath(from folder: String, to target: String) -> String {
+        // Most links stay in their folder's tree: no need to split anything.
+        if !folder.isEmpty, target.hasPrefix(folder), target.utf8.dropFirst(folder.utf8.count).first == UInt8(ascii: "/") {
+            let rest = target.utf8.dropFirst(folder.utf8.count + 1)
+            if !rest.contains(UInt8(ascii: "/")) { return String(Substring(rest)) }
+        }
         let from = folder.split(separator: "/")
         let to = target.split(separator: "/")
         var common = 0

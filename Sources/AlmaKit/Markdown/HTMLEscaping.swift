@@ -13,21 +13,30 @@ public enum HTMLEscaping {
         escape(string, apostrophe: true)
     }
 
+    /// Works on UTF-8 bytes: the five characters are ASCII, and no byte of a
+    /// multi-byte UTF-8 sequence is ASCII, so this is escaping by scalar.
     private static func escape(_ string: String, apostrophe: Bool) -> String {
-        let scalars = string.unicodeScalars
-        guard scalars.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || (apostrophe && $0 == "'") }) else { return string }
-        var escaped = String.UnicodeScalarView()
-        for scalar in scalars {
-            switch scalar {
-            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
-            case "'" where apostrophe: escaped.append(contentsOf: "&#39;".unicodeScalars)
-            default: escaped.append(scalar)
+        var string = string
+        return string.withUTF8 { bytes in
+            func special(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "\"") || (apostrophe && byte == UInt8(ascii: "'"))
             }
+            guard bytes.contains(where: special) else { return String(decoding: bytes, as: UTF8.self) }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 32)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'") where apostrophe: escaped.append(contentsOf: "&#39;".utf8)
+                default: escaped.append(byte)
+                }
+            }
+            return String(decoding: escaped, as: UTF8.self)
         }
-        return String(escaped)
     }
 
     /// Percent-encodes what may not stand in a URL and escapes `&` and `'`, as libcmark does.

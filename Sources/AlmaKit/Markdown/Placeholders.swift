@@ -16,7 +16,7 @@ struct Placeholders: Sendable {
     /// The text with every known `{{name}}` replaced; unknown ones stay as
     /// written (`unknown(in:)` reports them).
     func expand(_ text: String) -> String {
-        guard !values.isEmpty, text.contains("{{") else { return text }
+        guard !values.isEmpty, Self.mayHavePlaceholder(text) else { return text }
         var result = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
@@ -37,7 +37,7 @@ struct Placeholders: Sendable {
 
     /// Every `{{name}}` whose name is not a placeholder.
     func unknown(in text: String) -> [Unknown] {
-        guard text.contains("{{") else { return [] }
+        guard Self.mayHavePlaceholder(text) else { return [] }
         var found: [Unknown] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line
@@ -52,6 +52,16 @@ struct Placeholders: Sendable {
             }
         }
         return found
+    }
+
+    /// A quick look at the bytes before any search: almost no text has "{{".
+    static func mayHavePlaceholder(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func name(_ inside: Substring) -> String {

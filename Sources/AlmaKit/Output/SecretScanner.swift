@@ -8,14 +8,14 @@ public struct SecretScanner: Sendable {
 
     /// - Parameter folder: how the output folder is named in messages (`dist`).
     public func scan(_ files: [OutputFile], folder: String) -> [Diagnostic] {
-        files.flatMap { file in
+        Parallel.map(files) { file in
             findings(in: file.contents).map { finding in
                 Diagnostic.error(
                     at: SourceLocation(file: "\(folder)/\(file.path)", line: finding.line, column: finding.column),
                     "the output would contain a secret key (\(finding.prefix)…)",
                     hint: "remove the key from the Markdown, template or configuration it comes from; secrets belong only in the server's environment. Roll the key in the Stripe Dashboard if it was ever shared")
             }
-        }
+        }.flatMap { $0 }
     }
 
     /// Secrets written anywhere in the configuration, comments included: the
@@ -38,35 +38,43 @@ public struct SecretScanner: Sendable {
     }
 
     func findings(in text: String) -> [Finding] {
-        guard Self.prefixes.contains(where: text.contains) else { return [] }
-        var found: [Finding] = []
-        let bytes = Array(text.utf8)
-        var line = 1
-        var lineStart = 0
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = index + 1
-            } else if let prefix = Self.prefixes.first(where: { matches($0, in: bytes, at: index) }) {
-                let keyStart = index + prefix.utf8.count
-                var keyEnd = keyStart
-                while keyEnd < bytes.count, isKeyCharacter(bytes[keyEnd]) { keyEnd += 1 }
-                if keyEnd - keyStart >= Self.minimumKeyLength {
-                    found.append(Finding(prefix: prefix, line: line, column: index - lineStart + 1))
-                    index = keyEnd
-                    continue
+        var text = text
+        return text.withUTF8 { bytes in
+            // Every prefix has '_' at its second, third or sixth byte: look for
+            // an underscore first, the prefixes only around it.
+            guard bytes.contains(UInt8(ascii: "_")) else { return [] }
+            var found: [Finding] = []
+            var line = 1
+            var lineStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = index + 1
+                } else if byte == UInt8(ascii: "s") || byte == UInt8(ascii: "r") || byte == UInt8(ascii: "w"),
+                          let prefix = Self.prefixBytes.first(where: { matches($0, in: bytes, at: index) }) {
+                    let keyStart = index + prefix.count
+                    var keyEnd = keyStart
+                    while keyEnd < bytes.count, isKeyCharacter(bytes[keyEnd]) { keyEnd += 1 }
+                    if keyEnd - keyStart >= Self.minimumKeyLength {
+                        found.append(Finding(prefix: String(decoding: prefix, as: UTF8.self), line: line, column: index - lineStart + 1))
+                        index = keyEnd
+                        continue
+                    }
                 }
+                index += 1
             }
-            index += 1
+            return found
         }
-        return found
     }
 
-    private func matches(_ prefix: String, in bytes: [UInt8], at index: Int) -> Bool {
-        let prefixBytes = Array(prefix.utf8)
-        guard index + prefixBytes.count <= bytes.count else { return false }
-        return bytes[index..<(index + prefixBytes.count)].elementsEqual(prefixBytes)
+    private static let prefixBytes = prefixes.map { Array($0.utf8) }
+
+    private func matches(_ prefix: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + prefix.count <= bytes.count else { return false }
+        for offset in 0..<prefix.count where bytes[index + offset] != prefix[offset] { return false }
+        return true
     }
 
     private func isKeyCharacter(_ byte: UInt8) -> Bool {

@@ -1,31 +1,31 @@
 /// The guides of one language as readers move through them: top-level pages
 /// and sections (one per folder under `Content/<lang>/`), each ordered by
-/// front-matter `order`, then title.
+/// front-matter `order`, then title. It keeps titles and paths only, so that
+/// every page's context can share it cheaply.
 struct Navigation: Sendable {
-    struct Section {
+    struct Item: Sendable, Equatable {
+        var title: String
+        var outputPath: String
+    }
+
+    struct Section: Sendable {
         var folder: String
         var title: String
         /// The folder's own `index.md`, which the section title links to.
-        var index: RenderedGuide?
-        var pages: [RenderedGuide]
+        var index: Item?
+        var pages: [Item]
     }
 
-    enum Entry {
-        case page(RenderedGuide)
+    enum Entry: Sendable {
+        case page(Item)
         case section(Section)
     }
 
     let entries: [Entry]
-
     /// Every page but the home, in reading order: what previous/next follow.
-    var readingOrder: [RenderedGuide] {
-        entries.flatMap { entry -> [RenderedGuide] in
-            switch entry {
-            case .page(let guide): [guide]
-            case .section(let section): (section.index.map { [$0] } ?? []) + section.pages
-            }
-        }
-    }
+    let readingOrder: [Item]
+    /// Output path -> position in `readingOrder`.
+    let positions: [String: Int]
 
     init(_ guides: [RenderedGuide]) {
         var topLevel: [RenderedGuide] = []
@@ -34,17 +34,26 @@ struct Navigation: Sendable {
             let parts = guide.page.sourceKey.split(separator: "/")
             if parts.count == 1 { topLevel.append(guide) } else { folders[String(parts[0]), default: []].append(guide) }
         }
+        func item(_ guide: RenderedGuide) -> Item { Item(title: guide.page.frontMatter.title, outputPath: guide.page.outputPath) }
         var entries: [(order: Int, title: String, entry: Entry)] = topLevel.map {
-            ($0.page.frontMatter.order ?? Int.max, $0.page.frontMatter.title, .page($0))
+            ($0.page.frontMatter.order ?? Int.max, $0.page.frontMatter.title, .page(item($0)))
         }
         for (folder, pages) in folders {
             let index = pages.first { $0.page.sourceKey == folder + "/index" }
-            let others = Self.sorted(pages.filter { $0.page.sourceKey != folder + "/index" })
+            let others = Self.sorted(pages.filter { $0.page.sourceKey != folder + "/index" }).map(item)
             let title = index?.page.frontMatter.title ?? Self.title(fromFolder: folder)
-            let order = index?.page.frontMatter.order ?? others.compactMap(\.page.frontMatter.order).min() ?? Int.max
-            entries.append((order, title, .section(Section(folder: folder, title: title, index: index, pages: others))))
+            let order = index?.page.frontMatter.order ?? pages.compactMap(\.page.frontMatter.order).min() ?? Int.max
+            entries.append((order, title, .section(Section(folder: folder, title: title, index: index.map(item), pages: others))))
         }
         self.entries = entries.sorted { ($0.order, $0.title) < ($1.order, $1.title) }.map(\.entry)
+        let order = self.entries.flatMap { entry -> [Item] in
+            switch entry {
+            case .page(let item): [item]
+            case .section(let section): (section.index.map { [$0] } ?? []) + section.pages
+            }
+        }
+        readingOrder = order
+        positions = Dictionary(order.enumerated().map { ($1.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func sorted(_ guides: [RenderedGuide]) -> [RenderedGuide] {

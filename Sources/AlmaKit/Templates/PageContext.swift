@@ -7,7 +7,8 @@ struct PageContext: Sendable {
     let renderer: SiteRenderer
     let language: String
     let navigation: Navigation
-    let home: RenderedGuide?
+    /// The language's own `index.md` page, when it has one.
+    let homePath: String?
     /// translation key -> language -> output path, stand-ins included: where
     /// the language switcher goes.
     var counterparts: [String: [String: String]] = [:]
@@ -34,15 +35,15 @@ struct PageContext: Sendable {
         context["toc"] = guide.headings.map { ["title": $0.title, "id": $0.id, "level": $0.level] as [String: Any] }
         context["has_toc"] = guide.headings.count > 1
         let order = navigation.readingOrder
-        if let position = order.firstIndex(where: { $0.page.outputPath == page.outputPath }) {
-            let folder = LinkResolver.folder(of: page.outputPath)
-            func link(_ other: RenderedGuide) -> [String: Any] {
-                ["title": other.page.frontMatter.title, "href": LinkResolver.relativePath(from: folder, to: other.page.outputPath)]
-            }
+        let folder = LinkResolver.folder(of: page.outputPath)
+        func link(_ other: Navigation.Item) -> [String: Any] {
+            ["title": other.title, "href": LinkResolver.relativePath(from: folder, to: other.outputPath)]
+        }
+        if let position = navigation.positions[page.outputPath] {
             if position > 0 { context["previous"] = link(order[position - 1]) }
             if position + 1 < order.count { context["next"] = link(order[position + 1]) }
         } else if page.isHome, let first = order.first {
-            context["next"] = ["title": first.page.frontMatter.title, "href": LinkResolver.relativePath(from: language, to: first.page.outputPath)]
+            context["next"] = link(first)
         }
         if let updated = page.frontMatter.updated, let date = Calendar(identifier: .gregorian).date(from: updated) {
             let text = date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), timeZone: TimeZone(identifier: "UTC")!))
@@ -103,17 +104,22 @@ struct PageContext: Sendable {
         func href(_ target: String) -> String {
             fromRoot ? renderer.basePath + target : LinkResolver.relativePath(from: folder, to: target)
         }
-        let current = Set(navigation.readingOrder.map(\.page.outputPath) + [home?.page.outputPath].compactMap { $0 })
-        func item(_ guide: RenderedGuide) -> [String: Any] {
-            ["title": guide.page.frontMatter.title, "href": href(guide.page.outputPath), "current": guide.page.outputPath == path && current.contains(path)]
+        func item(_ page: Navigation.Item) -> [String: Any] {
+            ["title": page.title, "href": href(page.outputPath), "current": page.outputPath == path]
         }
+        // Sections other than the reader's show their title only: every page
+        // listing every page would make the site grow with its square.
         let nav: [[String: Any]] = navigation.entries.map { entry in
             switch entry {
-            case .page(let guide):
-                return item(guide)
+            case .page(let page):
+                return item(page)
             case .section(let section):
-                var context: [String: Any] = ["title": section.title, "is_section": true, "items": section.pages.map(item)]
-                if let index = section.index { context["href"] = href(index.page.outputPath); context["current"] = index.page.outputPath == path }
+                let open = section.index?.outputPath == path || section.pages.contains { $0.outputPath == path }
+                var context: [String: Any] = ["title": section.title, "is_section": true, "items": open ? section.pages.map(item) : [], "open": open]
+                if let target = section.index ?? (open ? nil : section.pages.first) {
+                    context["href"] = href(target.outputPath)
+                    context["current"] = target.outputPath == path
+                }
                 return context
             }
         }
@@ -137,7 +143,7 @@ struct PageContext: Sendable {
             "canonical": renderer.absoluteURL(path),
             "alternates": alternateLinks,
             "root": fromRoot ? renderer.basePath : String(repeating: "../", count: folder.isEmpty ? 0 : folder.split(separator: "/").count),
-            "home_href": href(home?.page.outputPath ?? "\(language)/index.html"),
+            "home_href": href(homePath ?? "\(language)/index.html"),
             "checkout_href": href("\(language)/\(GeneratedPages.checkout)"),
             "nav": nav,
             "languages": switcher,

@@ -27,20 +27,21 @@ struct SiteRenderer: Sendable {
         var counterparts: [String: [String: String]] = [:]
         for guide in published { counterparts[guide.page.translationKey, default: [:]][guide.page.language] = guide.page.outputPath }
         for language in config.site.languages {
-            let navigation = Navigation(published.filter { $0.page.language == language })
-            let home = published.first { $0.page.language == language && $0.page.isHome }
-            let page = PageContext(renderer: self, language: language, navigation: navigation, home: home, counterparts: counterparts)
-            for guide in [home].compactMap({ $0 }) + navigation.readingOrder {
+            let own = published.filter { $0.page.language == language }
+            let navigation = Navigation(own)
+            let homePath = own.first(where: \.page.isHome)?.page.outputPath
+            let page = PageContext(renderer: self, language: language, navigation: navigation, homePath: homePath, counterparts: counterparts)
+            for guide in own {
                 add(guide.page.outputPath, template: "page.html", page.guide(guide))
             }
-            if home == nil {
+            if homePath == nil {
                 add("\(language)/index.html", template: "home.html", page.generatedHome())
             }
             add("\(language)/\(GeneratedPages.checkout)", template: "checkout.html", page.payment(GeneratedPages.checkout, titleKey: "checkout_title"))
             add("\(language)/\(GeneratedPages.returnPage)", template: "return.html", page.payment(GeneratedPages.returnPage, titleKey: "return_title"))
             add("\(language)/\(GeneratedPages.notFound)", template: "404.html", page.notFound(path: "\(language)/\(GeneratedPages.notFound)"))
         }
-        let landing = PageContext(renderer: self, language: config.defaultLanguage, navigation: Navigation([]), home: nil)
+        let landing = PageContext(renderer: self, language: config.defaultLanguage, navigation: Navigation([]), homePath: nil)
         add("index.html", template: "landing.html", landing.landing())
         add("404.html", template: "404.html", landing.notFound(path: "404.html"))
         add("client.js", template: "client.js", ClientScript.context(config))
