@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// What a rebuild can reuse from the previous one, kept in memory by
@@ -6,6 +7,14 @@ import Synchronization
 public final class RenderCache: Sendable {
     private let trees = Mutex<[String: (body: String, tree: MarkdownNode)]>([:])
     private let guides = Mutex<[String: (key: Int, guide: RenderedGuide, diagnostics: [Diagnostic])]>([:])
+    private let outputs = Mutex<[String: (key: Int, file: OutputFile)]>([:])
+    private let pages = Mutex<[String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])]>([:])
+    private let reused = Mutex<Set<String>>([])
+
+    struct FileStamp: Equatable, Sendable {
+        var modified: Date
+        var size: Int
+    }
 
     public init() {}
 
@@ -25,4 +34,32 @@ public final class RenderCache: Sendable {
         guides.withLock { $0[id] = (key, guide, diagnostics) }
         return (guide, diagnostics)
     }
+
+    /// A page file read before and not touched since: its page and problems.
+    func page(at path: String, stamp: FileStamp, read: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
+        if let cached = pages.withLock({ $0[path] }), cached.stamp == stamp { return (cached.page, cached.diagnostics) }
+        let (page, diagnostics) = read()
+        pages.withLock { $0[path] = (stamp, page, diagnostics) }
+        return (page, diagnostics)
+    }
+
+    /// An output file rendered from the same inputs before; nil to render it.
+    func output(at path: String, key: Int, render: () -> OutputFile?) -> OutputFile? {
+        if let cached = outputs.withLock({ $0[path] }), cached.key == key {
+            reused.withLock { _ = $0.insert(path) }
+            return cached.file
+        }
+        let file = render()
+        if let file { outputs.withLock { $0[path] = (key, file) } }
+        return file
+    }
+
+    /// Starts a build: no output reused yet.
+    func beginBuild() {
+        reused.withLock { $0.removeAll() }
+    }
+
+    /// Outputs the last build took unchanged from an earlier one: they were
+    /// scanned for secrets when first made.
+    var reusedOutputs: Set<String> { reused.withLock { $0 } }
 }

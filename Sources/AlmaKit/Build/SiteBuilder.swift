@@ -19,7 +19,9 @@ public struct SiteBuilder: Sendable {
 
         let project = options.projectDirectory
         let languages = config.site.languages
-        let pages = ContentLoader(projectDirectory: project).load(languages: languages, into: &diagnostics)
+        var loader = ContentLoader(projectDirectory: project)
+        loader.cache = options.cache
+        let pages = loader.load(languages: languages, into: &diagnostics)
         let translations = Translations(pages: pages, languages: languages, into: &diagnostics)
         diagnostics.append(contentsOf: TranslationStatus(translations).diagnostics)
         let fallbacks = translations.fallbacks(avoiding: pages)
@@ -41,9 +43,11 @@ public struct SiteBuilder: Sendable {
         })
         let guides = guideRenderer.render(pages, fallbacks: fallbacks, generatedPages: generated, into: &diagnostics)
         let renderer = SiteRenderer(config: config, templates: templates, strings: strings, translations: translations,
-                                    parallel: options.parallel, progress: options.progress)
+                                    parallel: options.parallel, progress: options.progress, cache: options.cache)
         let files = renderer.render(guides, into: &diagnostics)
-        diagnostics.append(contentsOf: SecretScanner().scan(files, folder: options.displayPath(options.outputDirectory)))
+        // An output reused from an earlier build was scanned when it was made.
+        let reused = options.cache?.reusedOutputs ?? []
+        diagnostics.append(contentsOf: SecretScanner().scan(files.filter { !reused.contains($0.path) }, folder: options.displayPath(options.outputDirectory)))
         if options.strict { diagnostics.promoteWarnings() }
 
         let counts = languages.map { language in

@@ -8,6 +8,9 @@ public struct ContentLoader: Sendable {
     static let maximumPageBytes = 4 * 1024 * 1024
 
     /// - Parameter projectDirectory: the folder holding `almakit.yml` and `Content/`.
+    /// Pages unchanged since an earlier load are taken from here (`almakit serve`).
+    var cache: RenderCache?
+
     public init(projectDirectory: URL) {
         self.projectDirectory = projectDirectory
     }
@@ -23,11 +26,18 @@ public struct ContentLoader: Sendable {
         }
         // Each file is read and its front matter parsed on any core; the
         // results keep the listing's order.
-        let results = Parallel.map(files.indices.map { $0 }) { [files] index in
+        let results = Parallel.map(files.indices.map { $0 }) { [files, cache] index in
             let file = files[index]
-            var found = Diagnostics()
-            let page = Self.read(file.relative, in: file.folder, language: file.language, into: &found)
-            return (page, found.all)
+            let read = {
+                var found = Diagnostics()
+                let page = Self.read(file.relative, in: file.folder, language: file.language, into: &found)
+                return (page, found.all)
+            }
+            let url = file.folder.appending(path: file.relative)
+            guard let cache, let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return read() }
+            let stamp = RenderCache.FileStamp(modified: attributes[.modificationDate] as? Date ?? .distantPast,
+                                              size: (attributes[.size] as? NSNumber)?.intValue ?? -1)
+            return cache.page(at: url.path, stamp: stamp, read: read)
         }
         var pages: [Page] = []
         for (page, found) in results {

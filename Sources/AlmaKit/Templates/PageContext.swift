@@ -12,6 +12,8 @@ struct PageContext: Sendable {
     /// translation key -> language -> output path, stand-ins included: where
     /// the language switcher goes.
     var counterparts: [String: [String: String]] = [:]
+    /// Rendered navigation lists, shared by the pages of one language.
+    var navigationCache = SharedCache<String>()
 
     private var config: SiteConfig { renderer.config }
     private var languages: [String] { config.site.languages }
@@ -90,6 +92,31 @@ struct PageContext: Sendable {
         return context
     }
 
+    /// `nav-items.html` for pages in `folder` with `openSection` expanded,
+    /// rendered once and shared by every page it fits.
+    private func navigationHTML(folder: String, fromRoot: Bool, openSection: String?, href: (String) -> String) -> String {
+        let key = [language, fromRoot ? "/" : folder, openSection ?? ""].joined(separator: "\u{0}")
+        return navigationCache.value(for: key) {
+            func item(_ page: Navigation.Item) -> [String: Any] { ["title": page.title, "href": href(page.outputPath)] }
+            // Sections other than the reader's show their title only: every
+            // page listing every page would make the site grow with its square.
+            let nav: [[String: Any]] = navigation.entries.map { entry in
+                switch entry {
+                case .page(let page):
+                    return item(page)
+                case .section(let section):
+                    let open = section.folder == openSection
+                    var context: [String: Any] = ["title": section.title, "is_section": true, "items": open ? section.pages.map(item) : [], "open": open]
+                    if let target = section.index ?? (open ? nil : section.pages.first) { context["href"] = href(target.outputPath) }
+                    return context
+                }
+            }
+            // The tag `{{{nav_html}}}` keeps its own line's newline.
+            let html = renderer.templates.render("nav-items.html", ["nav": nav]) ?? ""
+            return html.hasSuffix("\n") ? String(html.dropLast()) : html
+        }
+    }
+
     private func everyLanguage(_ name: String) -> [String: String] {
         Dictionary(uniqueKeysWithValues: languages.map { ($0, "\($0)/\(name)") })
     }
@@ -104,25 +131,16 @@ struct PageContext: Sendable {
         func href(_ target: String) -> String {
             fromRoot ? renderer.basePath + target : LinkResolver.relativePath(from: folder, to: target)
         }
-        func item(_ page: Navigation.Item) -> [String: Any] {
-            ["title": page.title, "href": href(page.outputPath), "current": page.outputPath == path]
-        }
-        // Sections other than the reader's show their title only: every page
-        // listing every page would make the site grow with its square.
-        let nav: [[String: Any]] = navigation.entries.map { entry in
-            switch entry {
-            case .page(let page):
-                return item(page)
-            case .section(let section):
-                let open = section.index?.outputPath == path || section.pages.contains { $0.outputPath == path }
-                var context: [String: Any] = ["title": section.title, "is_section": true, "items": open ? section.pages.map(item) : [], "open": open]
-                if let target = section.index ?? (open ? nil : section.pages.first) {
-                    context["href"] = href(target.outputPath)
-                    context["current"] = target.outputPath == path
-                }
-                return context
-            }
-        }
+        let openSection = navigation.entries.lazy.compactMap { entry -> Navigation.Section? in
+            guard case .section(let section) = entry,
+                  section.index?.outputPath == path || section.pages.contains(where: { $0.outputPath == path }) else { return nil }
+            return section
+        }.first
+        let navHTML = navigationHTML(folder: folder, fromRoot: fromRoot, openSection: openSection?.folder, href: href)
+        // The list is the same for every page of a folder: only the reader's
+        // own link differs, marked here rather than rendered again per page.
+        let ownHref = HTMLEscaping.templateValue(href(path))
+        let markedNav = navHTML.inserting(" aria-current=\"page\"", afterFirst: "<a href=\"\(ownHref)\"")
         let switcher: [[String: Any]] = languages.map { other in
             [
                 "code": other,
@@ -145,7 +163,7 @@ struct PageContext: Sendable {
             "root": fromRoot ? renderer.basePath : String(repeating: "../", count: folder.isEmpty ? 0 : folder.split(separator: "/").count),
             "home_href": href(homePath ?? "\(language)/index.html"),
             "checkout_href": href("\(language)/\(GeneratedPages.checkout)"),
-            "nav": nav,
+            "nav_html": markedNav,
             "languages": switcher,
             "has_languages": languages.count > 1,
             "test_mode": config.isTestMode,

@@ -9,18 +9,22 @@ struct SiteRenderer: Sendable {
     let translations: Translations
     var parallel = true
     var progress: BuildProgress?
+    /// Pages whose inputs did not change are taken from here (`almakit serve`).
+    var cache: RenderCache?
 
     /// One file to write: its context is made where it is rendered, on any core.
     private struct Job: Sendable {
         var path: String
         var template: String
         var context: @Sendable () -> [String: Any]
+        /// Everything the output depends on, when known: equal keys, equal files.
+        var key: Int?
     }
 
     func render(_ guides: [RenderedGuide], into diagnostics: inout Diagnostics) -> [OutputFile] {
         var jobs: [Job] = []
-        func add(_ path: String, template: String, _ context: @autoclosure @escaping @Sendable () -> [String: Any]) {
-            jobs.append(Job(path: path, template: template, context: context))
+        func add(_ path: String, template: String, key: Int? = nil, _ context: @autoclosure @escaping @Sendable () -> [String: Any]) {
+            jobs.append(Job(path: path, template: template, context: context, key: key))
         }
 
         let published = guides.filter { !$0.page.frontMatter.draft }
@@ -31,8 +35,9 @@ struct SiteRenderer: Sendable {
             let navigation = Navigation(own)
             let homePath = own.first(where: \.page.isHome)?.page.outputPath
             let page = PageContext(renderer: self, language: language, navigation: navigation, homePath: homePath, counterparts: counterparts)
+            let chrome = cache == nil ? 0 : chromeKey(language: language, navigation: navigation, counterparts: counterparts)
             for guide in own {
-                add(guide.page.outputPath, template: "page.html", page.guide(guide))
+                add(guide.page.outputPath, template: "page.html", key: cache == nil ? nil : Self.key(of: guide, chrome: chrome), page.guide(guide))
             }
             if homePath == nil {
                 add("\(language)/index.html", template: "home.html", page.generatedHome())
@@ -57,8 +62,11 @@ struct SiteRenderer: Sendable {
         }
 
         progress?.begin("writing pages", total: jobs.count)
-        let rendered = Parallel.map(jobs, parallel: parallel, progress: progress) { [templates] job in
-            templates.render(job.template, job.context()).map { OutputFile(path: job.path, contents: $0) }
+        cache?.beginBuild()
+        let rendered = Parallel.map(jobs, parallel: parallel, progress: progress) { [templates, cache] job in
+            let render = { templates.render(job.template, job.context()).map { OutputFile(path: job.path, contents: $0) } }
+            guard let cache, let key = job.key else { return render() }
+            return cache.output(at: job.path, key: key, render: render)
         }
         var files: [OutputFile] = []
         for (job, file) in zip(jobs, rendered) {
@@ -69,6 +77,42 @@ struct SiteRenderer: Sendable {
             files.append(file)
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// What every guide page of a language shares: configuration, templates,
+    /// strings, navigation and where each page's translations are.
+    private func chromeKey(language: String, navigation: Navigation, counterparts: [String: [String: String]]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(String(describing: config))
+        hasher.combine(templates.fingerprint)
+        hasher.combine(strings.strings(for: language).sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value })
+        hasher.combine(navigation.readingOrder.map { $0.title + "\u{0}" + $0.outputPath })
+        hasher.combine(navigation.entries.map { entry -> String in
+            if case .section(let section) = entry { return section.title + "\u{0}" + (section.index?.outputPath ?? "") }
+            return ""
+        })
+        for (key, languages) in counterparts.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(key)
+            hasher.combine(languages.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value })
+        }
+        for (key, group) in translations.groups.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(key)
+            hasher.combine(group.keys.sorted())
+        }
+        return hasher.finalize()
+    }
+
+    /// One guide page's inputs beyond its language's chrome.
+    private static func key(of guide: RenderedGuide, chrome: Int) -> Int {
+        var hasher = Hasher()
+        hasher.combine(chrome)
+        hasher.combine(guide.page.outputPath)
+        hasher.combine(guide.html)
+        hasher.combine(guide.page.frontMatter.title)
+        hasher.combine(guide.page.frontMatter.description)
+        hasher.combine(guide.page.frontMatter.updated)
+        hasher.combine(guide.page.fallbackFrom)
+        return hasher.finalize()
     }
 
     /// Real pages only, each with its translations: a page standing in for a

@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Every template's name, sorted.
     public let names: [String]
+    /// Changes when any template's text does: what a cached page depends on.
+    var fingerprint = 0
 
     /// The built-in templates alone, as `almakit init` uses them.
     static var builtIn: TemplateSet {
@@ -45,7 +47,12 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error(at: SourceLocation(file: source.origin), "the template does not parse: \(error)"))
             }
         }
-        return TemplateSet(library: library, names: sources.keys.sorted())
+        var hasher = Hasher()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(source.text)
+        }
+        return TemplateSet(library: library, names: sources.keys.sorted(), fingerprint: hasher.finalize())
     }
 
     /// Renders the template `name`; a missing template renders as nothing, which the build reports.
