@@ -31,17 +31,7 @@ public struct SiteBuilder: Sendable {
         let generated = ["index.html", "404.html"] + languages.flatMap { language in
             GeneratedPages.reservedNames.sorted().map { "\(language)/\($0)" } + ["\(language)/index.html"]
         }
-        let snippets = ServerSnippets(servers: ServerCode(config: config, templates: templates), languages: config.server.languages)
-        let highlight: @Sendable (String, String) -> String? = { SyntaxHighlighter.highlight($0, language: $1) }
-        var guideRenderer = GuideRenderer(snippetGroups: snippets.htmlGroups(highlight: highlight))
-        guideRenderer.highlight = highlight
-        guideRenderer.parallel = options.parallel
-        guideRenderer.progress = options.progress
-        guideRenderer.cache = options.cache
-        guideRenderer.placeholders = Dictionary(uniqueKeysWithValues: languages.map {
-            ($0, Placeholders(values: MerchantPlaceholders.values(config, language: $0)))
-        })
-        let guides = guideRenderer.render(pages, fallbacks: fallbacks, generatedPages: generated, into: &diagnostics)
+        let guides = guideRenderer(config, templates: templates).render(pages, fallbacks: fallbacks, generatedPages: generated, into: &diagnostics)
         let renderer = SiteRenderer(config: config, templates: templates, strings: strings, translations: translations,
                                     parallel: options.parallel, progress: options.progress, cache: options.cache)
         let files = renderer.render(guides, into: &diagnostics)
@@ -54,6 +44,22 @@ public struct SiteBuilder: Sendable {
             (language, guides.filter { $0.page.language == language && !$0.page.frontMatter.draft && $0.page.fallbackFrom == nil }.count)
         }
         return BuildResult(diagnostics: diagnostics, files: files, pagesPerLanguage: counts)
+    }
+
+    /// The Markdown side of a build: snippets from the servers' templates,
+    /// the merchant's placeholders per language, highlighting.
+    private func guideRenderer(_ config: SiteConfig, templates: TemplateSet) -> GuideRenderer {
+        let snippets = ServerSnippets(servers: ServerCode(config: config, templates: templates), languages: config.server.languages)
+        let highlight: @Sendable (String, String) -> String? = { SyntaxHighlighter.highlight($0, language: $1) }
+        var renderer = GuideRenderer(snippetGroups: snippets.htmlGroups(highlight: highlight))
+        renderer.highlight = highlight
+        renderer.parallel = options.parallel
+        renderer.progress = options.progress
+        renderer.cache = options.cache
+        renderer.placeholders = Dictionary(uniqueKeysWithValues: config.site.languages.map {
+            ($0, Placeholders(values: MerchantPlaceholders.values(config, language: $0)))
+        })
+        return renderer
     }
 
     /// Every translation against its source: what `almakit translations` lists.

@@ -47,8 +47,12 @@ struct PageContext: Sendable {
         } else if page.isHome, let first = order.first {
             context["next"] = link(first)
         }
-        if let updated = page.frontMatter.updated, let date = Calendar(identifier: .gregorian).date(from: updated) {
-            let text = date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), timeZone: TimeZone(identifier: "UTC")!))
+        // The day as written, whatever the build machine's time zone.
+        let utc = TimeZone(identifier: "UTC")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = utc
+        if let updated = page.frontMatter.updated, let date = calendar.date(from: updated) {
+            let text = date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), timeZone: utc))
             context["updated_text"] = (t["updated_on"] ?? "{date}").replacingOccurrences(of: "{date}", with: text)
         }
         return context
