@@ -1,5 +1,5 @@
+import AlmaKit
 import Foundation
-import Synchronization
 
 /// Tells every open page that a build finished: each connected page holds
 /// one stream of server-sent events.
@@ -10,7 +10,7 @@ final class ReloadBroadcaster: Sendable {
         case problems(String)
     }
 
-    private let listeners = Mutex<[UUID: AsyncStream<Message>.Continuation]>([:])
+    private let listeners = Locked<[UUID: AsyncStream<Message>.Continuation]>([:])
 
     func subscribe() -> (id: UUID, stream: AsyncStream<Message>) {
         let id = UUID()

@@ -1,12 +1,11 @@
 import AlmaKit
 import Foundation
-import Synchronization
 
 /// A one-line progress bar on stderr, shown only on a terminal and only when
 /// the build runs longer than half a second: quick builds print nothing extra.
 final class ProgressBar: Sendable {
     private let progress: BuildProgress
-    private let finished = Mutex(false)
+    private let finished = Locked(false)
     private static let delay = 0.5
     private static let width = 24
 

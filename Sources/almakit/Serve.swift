@@ -2,7 +2,6 @@ import AlmaKit
 import AlmaKitPreview
 import ArgumentParser
 import Foundation
-import Synchronization
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +14,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let options = BuildOptions(projectDirectory: project.directory)
-        let firstBuild = Mutex(true)
+        let firstBuild = Locked(true)
         let server = PreviewServer(options: options, port: port, clientSecretPath: Self.clientSecretPath(options)) { state in
             Terminal.printDiagnostics(state.diagnostics)
             let milliseconds = Int(state.lastBuildSeconds * 1000)

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// How far a build has gone, readable from another thread: the terminal
 /// draws a progress bar from it while the build runs.
 public final class BuildProgress: Sendable {
@@ -9,7 +7,7 @@ public final class BuildProgress: Sendable {
         public var total: Int
     }
 
-    private let state = Mutex(Snapshot(stage: "reading", done: 0, total: 0))
+    private let state = Locked(Snapshot(stage: "reading", done: 0, total: 0))
 
     public init() {}
 

@@ -1,15 +1,14 @@
 import Foundation
-import Synchronization
 
 /// What a rebuild can reuse from the previous one, kept in memory by
 /// `almakit serve`: each page's syntax tree, by the text it was parsed from,
 /// and each page's rendering, by everything it was rendered from.
 public final class RenderCache: Sendable {
-    private let trees = Mutex<[String: (body: String, tree: MarkdownNode)]>([:])
-    private let guides = Mutex<[String: (key: Int, guide: RenderedGuide, diagnostics: [Diagnostic])]>([:])
-    private let outputs = Mutex<[String: (key: Int, file: OutputFile)]>([:])
-    private let pages = Mutex<[String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])]>([:])
-    private let reused = Mutex<Set<String>>([])
+    private let trees = Locked<[String: (body: String, tree: MarkdownNode)]>([:])
+    private let guides = Locked<[String: (key: Int, guide: RenderedGuide, diagnostics: [Diagnostic])]>([:])
+    private let outputs = Locked<[String: (key: Int, file: OutputFile)]>([:])
+    private let pages = Locked<[String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])]>([:])
+    private let reused = Locked<Set<String>>([])
 
     struct FileStamp: Equatable, Sendable {
         var modified: Date

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The site as `almakit serve` shows it: built in memory (never written to
 /// `dist/`), rebuilt when an input changes, and kept at the last good build
@@ -16,7 +15,7 @@ public final class PreviewSession: Sendable {
     }
 
     private let builder: SiteBuilder
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     public init(options: BuildOptions) {
         var options = options

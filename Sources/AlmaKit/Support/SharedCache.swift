@@ -1,9 +1,7 @@
-import Synchronization
-
 /// A value per key, computed once and shared between threads. Two threads
 /// asking for a missing key may both compute it; both get an equal value.
 final class SharedCache<Value: Sendable>: Sendable {
-    private let values = Mutex<[String: Value]>([:])
+    private let values = Locked<[String: Value]>([:])
 
     func value(for key: String, compute: () -> Value) -> Value {
         if let cached = values.withLock({ $0[key] }) { return cached }
