@@ -9,6 +9,13 @@ func runFuzzerDriver(
     _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
 
+/// What libFuzzer calls with each input.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzEntryPoints.frontMatter(String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self))
+    return 0
+}
+
 /// An executable target gets a Swift `main`, which would shadow libFuzzer's:
 /// this one hands the command line to libFuzzer's driver instead.
 @main
@@ -16,9 +23,6 @@ enum Fuzz {
     static func main() {
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv) { data, size in
-            FuzzEntryPoints.frontMatter(String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self))
-            return 0
-        })
+        exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
     }
 }
