@@ -31,8 +31,9 @@ public struct PreviewServer: Sendable {
         report(session.rebuild())
         let monitor = ChangeMonitor(watcher: watcher) { [session, report] in
             let state = session.rebuild()
-            report(state)
+            // Pages first: printing many warnings to a terminal takes a while.
             broadcaster.send(state.diagnostics.hasErrors ? .problems(Self.problemsText(state.diagnostics)) : .reload)
+            report(state)
         }
 
         let router = Router()

@@ -13,7 +13,7 @@ public struct SiteBuilder: Sendable {
     /// Runs every step but writing: what `almakit check` reports.
     public func check() -> BuildResult {
         var diagnostics = Diagnostics()
-        guard let config = loadConfig(into: &diagnostics) else {
+        guard let (config, configText) = loadConfigAndText(into: &diagnostics) else {
             return BuildResult(diagnostics: diagnostics, files: [], pagesPerLanguage: [])
         }
 
@@ -33,7 +33,8 @@ public struct SiteBuilder: Sendable {
         }
         let guides = guideRenderer(config, templates: templates).render(pages, fallbacks: fallbacks, generatedPages: generated, into: &diagnostics)
         let renderer = SiteRenderer(config: config, templates: templates, strings: strings, translations: translations,
-                                    parallel: options.parallel, progress: options.progress, cache: options.cache)
+                                    parallel: options.parallel, progress: options.progress, cache: options.cache,
+                                    configFingerprint: configText.hashValue)
         let files = renderer.render(guides, into: &diagnostics)
         // An output reused from an earlier build was scanned when it was made.
         let reused = options.cache?.reusedOutputs ?? []
@@ -85,9 +86,16 @@ public struct SiteBuilder: Sendable {
 
     /// Loads and validates the configuration; nil when it has errors.
     private func loadConfig(into diagnostics: inout Diagnostics) -> SiteConfig? {
+        loadConfigAndText(into: &diagnostics)?.config
+    }
+
+    /// The configuration and the text it was read from, which cached pages depend on.
+    private func loadConfigAndText(into diagnostics: inout Diagnostics) -> (config: SiteConfig, text: String)? {
         let configName = options.displayPath(options.configFile)
-        guard let configText = ProjectFiles.readText(options.configFile, named: configName, into: &diagnostics) else { return nil }
-        return ConfigurationCheck.run(configText, file: configName, into: &diagnostics)
+        guard let configText = ProjectFiles.readText(options.configFile, named: configName, into: &diagnostics),
+              let config = ConfigurationCheck.run(configText, file: configName, into: &diagnostics)
+        else { return nil }
+        return (config, configText)
     }
 
     /// Checks, then replaces the output folder when there is no error.

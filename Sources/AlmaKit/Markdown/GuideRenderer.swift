@@ -52,7 +52,7 @@ struct GuideRenderer {
     private static func cacheKey(_ page: Page, environment: Int) -> Int {
         var hasher = Hasher()
         hasher.combine(environment)
-        hasher.combine(page.body)
+        hasher.combineUTF8(page.body)
         hasher.combine(page.language)
         hasher.combine(page.fallbackFrom)
         hasher.combine(page.outputPath)

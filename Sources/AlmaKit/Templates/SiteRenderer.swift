@@ -11,6 +11,8 @@ struct SiteRenderer: Sendable {
     var progress: BuildProgress?
     /// Pages whose inputs did not change are taken from here (`almakit serve`).
     var cache: RenderCache?
+    /// Changes with the configuration's text: part of every cached page's key.
+    var configFingerprint = 0
 
     /// One file to write: its context is made where it is rendered, on any core.
     private struct Job: Sendable {
@@ -83,7 +85,7 @@ struct SiteRenderer: Sendable {
     /// strings, navigation and where each page's translations are.
     private func chromeKey(language: String, navigation: Navigation, counterparts: [String: [String: String]]) -> Int {
         var hasher = Hasher()
-        hasher.combine(String(describing: config))
+        hasher.combine(configFingerprint)
         hasher.combine(templates.fingerprint)
         hasher.combine(strings.strings(for: language).sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value })
         hasher.combine(navigation.readingOrder.map { $0.title + "\u{0}" + $0.outputPath })
@@ -107,7 +109,7 @@ struct SiteRenderer: Sendable {
         var hasher = Hasher()
         hasher.combine(chrome)
         hasher.combine(guide.page.outputPath)
-        hasher.combine(guide.html)
+        hasher.combineUTF8(guide.html)
         hasher.combine(guide.page.frontMatter.title)
         hasher.combine(guide.page.frontMatter.description)
         hasher.combine(guide.page.frontMatter.updated)
