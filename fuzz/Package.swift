@@ -9,7 +9,7 @@ import PackageDescription
 let fuzzTarget = { (name: String) in
     Target.executableTarget(
         name: name,
-        dependencies: [.product(name: "AlmaKit", package: "AlmaKit")],
+        dependencies: ["FuzzDriver", .product(name: "AlmaKit", package: "AlmaKit")],
         swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])],
         linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])])
 }
@@ -17,5 +17,5 @@ let fuzzTarget = { (name: String) in
 let package = Package(
     name: "AlmaKitFuzz",
     dependencies: [.package(name: "AlmaKit", path: "..")],
-    targets: ["FuzzConfiguration", "FuzzFrontMatter", "FuzzMarkdown"].map(fuzzTarget)
+    targets: [.target(name: "FuzzDriver")] + ["FuzzConfiguration", "FuzzFrontMatter", "FuzzMarkdown"].map(fuzzTarget)
 )
