@@ -68,19 +68,39 @@ final class ChangeMonitor: Sendable {
         var last = watcher.fingerprint()
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: 64 * 1024, alignment: 8)
         defer { buffer.deallocate() }
-        while read(descriptor, buffer, 64 * 1024) > 0 {
+        var length = read(descriptor, buffer, 64 * 1024)
+        while length > 0 {
             // A save is often several events: let them settle, then compare
             // fingerprints so that touching an unrelated file (an editor's
             // swap file in the project folder) does not rebuild.
+            var newFolder = Self.announcesFolder(buffer, length: length)
             var settle = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            while Glibc.poll(&settle, 1, 5) > 0 { _ = read(descriptor, buffer, 64 * 1024) }
+            while Glibc.poll(&settle, 1, 5) > 0 {
+                let more = read(descriptor, buffer, 64 * 1024)
+                if more > 0, Self.announcesFolder(buffer, length: more) { newFolder = true }
+            }
+            // A new folder needs a watch of its own, even while still empty;
+            // existing watches are kept.
+            if newFolder { _ = watchAll() }
             let now = watcher.fingerprint()
-            guard now != last else { continue }
-            last = now
-            _ = watchAll()  // new folders get watched too; existing watches are kept
-            onChange()
+            if now != last {
+                last = now
+                onChange()
+            }
+            length = read(descriptor, buffer, 64 * 1024)
         }
         close(descriptor)
+        return false
+    }
+    /// Whether the events in `buffer` include a folder created or moved in.
+    private static func announcesFolder(_ buffer: UnsafeMutableRawPointer, length: Int) -> Bool {
+        var offset = 0
+        let header = MemoryLayout<inotify_event>.size
+        while offset + header <= length {
+            let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+            if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { return true }
+            offset += header + Int(event.len)
+        }
         return false
     }
     #endif

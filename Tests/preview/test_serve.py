@@ -137,3 +137,19 @@ def test_a_broken_build_keeps_the_last_good_site_and_says_why(served):
             break
     assert name == "reload"
     assert "Fixed." in get(base + "/en/testing.html")[1]
+
+
+def test_a_page_in_a_new_folder_is_picked_up(served):
+    project, base, _ = served
+    events = EventStream(base + "/__almakit/events")
+    folder = project / "Content" / "fr" / "annexes"
+    folder.mkdir()
+    time.sleep(0.3)  # an empty folder changes no page, but must be watched from now on
+    (folder / "faq.md").write_text("---\ntitle: FAQ\n---\nQuestions fréquentes.\n")
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        status, page = get(base + "/fr/annexes/faq.html")
+        if status == 200:
+            break
+        events.next_event()
+    assert status == 200 and "Questions fréquentes." in page

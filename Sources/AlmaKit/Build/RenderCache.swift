@@ -4,7 +4,7 @@ import Foundation
 /// `almakit serve`: each page's syntax tree, by the text it was parsed from,
 /// and each page's rendering, by everything it was rendered from.
 public final class RenderCache: Sendable {
-    private let trees = Locked<[String: (body: String, tree: MarkdownNode)]>([:])
+    private let trees = Locked<[String: (body: String, tree: MarkdownNode, headingIDs: [String])]>([:])
     private let guides = Locked<[String: (key: Int, guide: RenderedGuide, diagnostics: [Diagnostic])]>([:])
     private let outputs = Locked<[String: (key: Int, file: OutputFile)]>([:])
     private let pages = Locked<[String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])]>([:])
@@ -17,12 +17,14 @@ public final class RenderCache: Sendable {
 
     public init() {}
 
-    func tree(for page: Page, parse: (String) -> MarkdownNode) -> MarkdownNode {
+    /// A page's syntax tree and heading ids, parsed again only when its text changed.
+    func parsed(_ page: Page, parse: (String) -> MarkdownNode) -> (tree: MarkdownNode, headingIDs: [String]) {
         let id = page.language + "\u{0}" + page.sourcePath
-        if let cached = trees.withLock({ $0[id] }), cached.body == page.body { return cached.tree }
+        if let cached = trees.withLock({ $0[id] }), cached.body == page.body { return (cached.tree, cached.headingIDs) }
         let tree = parse(page.body)
-        trees.withLock { $0[id] = (page.body, tree) }
-        return tree
+        let ids = HeadingIDs.ids(for: tree)
+        trees.withLock { $0[id] = (page.body, tree, ids) }
+        return (tree, ids)
     }
 
     /// - Parameter key: a hash of the page and of everything else its HTML depends on.

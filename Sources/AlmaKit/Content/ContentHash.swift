@@ -7,7 +7,7 @@ public enum ContentHash {
     static let length = 12
 
     public static func of(_ page: Page) -> String {
-        of(text: [page.frontMatter.title, page.frontMatter.description, page.body].joined(separator: "\n"))
+        page.contentHash ?? of(text: [page.frontMatter.title, page.frontMatter.description, page.body].joined(separator: "\n"))
     }
 
     static func of(text: String) -> String {

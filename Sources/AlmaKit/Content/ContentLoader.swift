@@ -62,8 +62,11 @@ public struct ContentLoader: Sendable {
         guard let text = ProjectFiles.readText(url, named: sourcePath, into: &diagnostics) else { return nil }
         let split = FrontMatterSplit(text)
         guard let frontMatter = FrontMatterReader(file: sourcePath).read(split, into: &diagnostics) else { return nil }
-        return Page(language: language, sourcePath: sourcePath, sourceKey: String(relative.dropLast(".md".count)),
-                    frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
+        var page = Page(language: language, sourcePath: sourcePath, sourceKey: String(relative.dropLast(".md".count)),
+                        frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
+        // Read once per change under `serve`, checked against every translation on every build.
+        page.contentHash = ContentHash.of(page)
+        return page
     }
 
     /// Two pages must not write the same file, nor the pages AlmaKit generates.

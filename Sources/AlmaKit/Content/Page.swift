@@ -11,6 +11,8 @@ public struct Page: Sendable {
     /// Set on a page that stands in for a missing translation: the language
     /// whose text it shows. Its `sourcePath` stays the real file's.
     public var fallbackFrom: String? = nil
+    /// `ContentHash.of(self)`, worked out once when the page is read.
+    var contentHash: String? = nil
 
     /// What pairs this page with its translations in other languages.
     public var translationKey: String { frontMatter.translationKey ?? sourceKey }

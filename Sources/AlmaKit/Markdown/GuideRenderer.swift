@@ -19,10 +19,11 @@ struct GuideRenderer {
     func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String], into diagnostics: inout Diagnostics) -> [RenderedGuide] {
         let all = pages + fallbacks
         progress?.begin("parsing", total: all.count)
-        let trees = Parallel.map(all, parallel: parallel, progress: progress) { [parser, cache] page in
-            cache?.tree(for: page, parse: parser.parse) ?? parser.parse(page.body)
+        let parsed = Parallel.map(all, parallel: parallel, progress: progress) { [parser, cache] page in
+            cache?.parsed(page, parse: parser.parse) ?? { tree in (tree, HeadingIDs.ids(for: tree)) }(parser.parse(page.body))
         }
-        let headingIDs = trees.map(HeadingIDs.ids(for:))
+        let trees = parsed.map(\.tree)
+        let headingIDs = parsed.map(\.headingIDs)
 
         var index = LinkIndex()
         for (page, ids) in zip(all, headingIDs) {
