@@ -10,11 +10,6 @@ public final class RenderCache: Sendable {
     private let pages = Locked<[String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])]>([:])
     private let reused = Locked<Set<String>>([])
 
-    struct FileStamp: Equatable, Sendable {
-        var modified: Date
-        var size: Int
-    }
-
     public init() {}
 
     /// A page's syntax tree and heading ids, parsed again only when its text changed.

@@ -26,7 +26,7 @@ public struct ContentLoader: Sendable {
         }
         // Each file is read and its front matter parsed on any core; the
         // results keep the listing's order.
-        let results = Parallel.map(files.indices.map { $0 }) { [files, cache] index in
+        let results = Parallel.map(Array(files.indices)) { [files, cache] index in
             let file = files[index]
             let read = {
                 var found = Diagnostics()
@@ -34,9 +34,7 @@ public struct ContentLoader: Sendable {
                 return (page, found.all)
             }
             let url = file.folder.appending(path: file.relative)
-            guard let cache, let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return read() }
-            let stamp = RenderCache.FileStamp(modified: attributes[.modificationDate] as? Date ?? .distantPast,
-                                              size: (attributes[.size] as? NSNumber)?.intValue ?? -1)
+            guard let cache, let stamp = FileStamp(of: url) else { return read() }
             return cache.page(at: url.path, stamp: stamp, read: read)
         }
         var pages: [Page] = []
@@ -60,13 +58,7 @@ public struct ContentLoader: Sendable {
             return nil
         }
         guard let text = ProjectFiles.readText(url, named: sourcePath, into: &diagnostics) else { return nil }
-        let split = FrontMatterSplit(text)
-        guard let frontMatter = FrontMatterReader(file: sourcePath).read(split, into: &diagnostics) else { return nil }
-        var page = Page(language: language, sourcePath: sourcePath, sourceKey: String(relative.dropLast(".md".count)),
-                        frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
-        // Read once per change under `serve`, checked against every translation on every build.
-        page.contentHash = ContentHash.of(page)
-        return page
+        return Page.read(text, language: language, sourcePath: sourcePath, sourceKey: String(relative.dropLast(".md".count)), into: &diagnostics)
     }
 
     /// Two pages must not write the same file, nor the pages AlmaKit generates.

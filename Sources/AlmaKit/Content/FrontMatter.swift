@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// The YAML block at the top of a guide, between two `---` lines.
-public struct FrontMatter: Sendable, Equatable {
+public struct FrontMatter: Sendable {
     static let keys = ["title", "description", "order", "slug", "draft", "translation_key", "translated_from", "updated"]
 
     public var title: String
@@ -21,12 +21,6 @@ public struct FrontMatter: Sendable, Equatable {
     public var translatedFrom: (hash: String, location: SourceLocation)? = nil
     /// When the page last changed in substance, `YYYY-MM-DD`.
     public var updated: DateComponents? = nil
-
-    public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
-        lhs.title == rhs.title && lhs.description == rhs.description && lhs.order == rhs.order
-            && lhs.slug == rhs.slug && lhs.draft == rhs.draft && lhs.translationKey == rhs.translationKey
-            && lhs.translatedFrom?.hash == rhs.translatedFrom?.hash && lhs.updated == rhs.updated
-    }
 }
 
 /// A Markdown file cut into its front matter and its body.

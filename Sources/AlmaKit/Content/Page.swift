@@ -26,3 +26,17 @@ public struct Page: Sendable {
 
     public var isHome: Bool { outputPath == "\(language)/index.html" }
 }
+
+extension Page {
+    /// A page from its file's text: the front matter read, the body split
+    /// off, the source hash worked out. Nil when the front matter is unusable.
+    static func read(_ text: String, language: String, sourcePath: String, sourceKey: String, into diagnostics: inout Diagnostics) -> Page? {
+        let split = FrontMatterSplit(text)
+        guard let frontMatter = FrontMatterReader(file: sourcePath).read(split, into: &diagnostics) else { return nil }
+        var page = Page(language: language, sourcePath: sourcePath, sourceKey: sourceKey,
+                        frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
+        // Checked against every translation on every build, but changed only by an edit.
+        page.contentHash = ContentHash.of(page)
+        return page
+    }
+}

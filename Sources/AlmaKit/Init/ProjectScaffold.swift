@@ -50,7 +50,8 @@ public struct ProjectScaffold: Sendable {
         let source = guide(in: defaultLanguage, translatedFrom: nil, templates: templates)
         files[sourcePath] = source
         // Translations record the version they translate, so `check --strict` passes.
-        let page = Self.page(source, path: sourcePath)
+        var ignored = Diagnostics()
+        let page = Page.read(source, language: defaultLanguage, sourcePath: sourcePath, sourceKey: "index", into: &ignored)
         for language in languages.dropFirst() {
             files["Content/\(language)/index.md"] = guide(in: language, translatedFrom: page.map(ContentHash.of), templates: templates)
         }
@@ -79,12 +80,5 @@ public struct ProjectScaffold: Sendable {
         if let translatedFrom { context["translated_from"] = translatedFrom }
         let text = templates.render(name, context) ?? ""
         return text.hasSuffix("\n") ? text : text + "\n"
-    }
-
-    private static func page(_ text: String, path: String) -> Page? {
-        var diagnostics = Diagnostics()
-        let split = FrontMatterSplit(text)
-        guard let frontMatter = FrontMatterReader(file: path).read(split, into: &diagnostics) else { return nil }
-        return Page(language: "", sourcePath: path, sourceKey: "index", frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
     }
 }

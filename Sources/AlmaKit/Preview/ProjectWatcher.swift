@@ -12,11 +12,6 @@ public struct ProjectWatcher: Sendable {
         fileprivate var files: [String: FileStamp]
     }
 
-    fileprivate struct FileStamp: Equatable, Sendable {
-        var modified: Date
-        var size: Int
-    }
-
     public init(projectDirectory: URL, configFile: URL) {
         self.projectDirectory = projectDirectory
         self.configFile = configFile
@@ -24,20 +19,14 @@ public struct ProjectWatcher: Sendable {
 
     public func fingerprint() -> Fingerprint {
         var files: [String: FileStamp] = [:]
-        files[configFile.path] = stamp(configFile)
+        files[configFile.path] = FileStamp(of: configFile)
         for folder in ["Content", "Templates"] {
             let root = projectDirectory.appending(path: folder)
             for relative in ProjectFiles.list(in: root) {
                 let url = root.appending(path: relative)
-                files[url.path] = stamp(url)
+                files[url.path] = FileStamp(of: url)
             }
         }
         return Fingerprint(files: files)
-    }
-
-    private func stamp(_ url: URL) -> FileStamp? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
-        return FileStamp(modified: attributes[.modificationDate] as? Date ?? .distantPast,
-                         size: (attributes[.size] as? NSNumber)?.intValue ?? 0)
     }
 }

@@ -26,6 +26,8 @@ struct Navigation: Sendable {
     let readingOrder: [Item]
     /// Output path -> position in `readingOrder`.
     let positions: [String: Int]
+    /// Output path -> the folder of the section the page belongs to.
+    let sections: [String: String]
 
     init(_ guides: [RenderedGuide]) {
         var topLevel: [RenderedGuide] = []
@@ -53,6 +55,11 @@ struct Navigation: Sendable {
             }
         }
         readingOrder = order
+        var sections: [String: String] = [:]
+        for case .section(let section) in self.entries {
+            for item in (section.index.map { [$0] } ?? []) + section.pages { sections[item.outputPath] = section.folder }
+        }
+        self.sections = sections
         positions = Dictionary(order.enumerated().map { ($1.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

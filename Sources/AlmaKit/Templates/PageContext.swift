@@ -135,12 +135,7 @@ struct PageContext: Sendable {
         func href(_ target: String) -> String {
             fromRoot ? renderer.basePath + target : LinkResolver.relativePath(from: folder, to: target)
         }
-        let openSection = navigation.entries.lazy.compactMap { entry -> Navigation.Section? in
-            guard case .section(let section) = entry,
-                  section.index?.outputPath == path || section.pages.contains(where: { $0.outputPath == path }) else { return nil }
-            return section
-        }.first
-        let navHTML = navigationHTML(folder: folder, fromRoot: fromRoot, openSection: openSection?.folder, href: href)
+        let navHTML = navigationHTML(folder: folder, fromRoot: fromRoot, openSection: navigation.sections[path], href: href)
         // The list is the same for every page of a folder: only the reader's
         // own link differs, marked here rather than rendered again per page.
         let ownHref = HTMLEscaping.templateValue(href(path))
