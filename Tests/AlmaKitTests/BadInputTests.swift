@@ -80,25 +80,14 @@ import Testing
     ]
 
     func almakit(_ arguments: [String], in directory: URL) throws -> ExternalTool.Output {
-        let binary = try #require(EndToEndTests.binary, "build almakit first: swift build --product almakit")
-        return try ExternalTool.execute(binary, arguments, in: directory)
-    }
-
-    /// Every file of `dist/` with its contents, to prove a failed build changed nothing.
-    func snapshot(_ folder: URL) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            if let data = FileManager.default.contents(atPath: url.path) { files[url.path] = data }
-        }
-        return files
+        try AlmakitBinary.run(arguments, in: directory)
     }
 
     @Test(arguments: cases)
     func badInputFailsWithItsDiagnosticAndTouchesNothing(_ bad: Case) throws {
         let project = try TemporaryProject()
         #expect(try almakit(["build"], in: project.directory).status == 0)
-        let before = snapshot(project.directory.appending(path: "dist"))
+        let before = try AlmakitBinary.snapshot(project.directory.appending(path: "dist"))
         #expect(!before.isEmpty)
 
         for (path, data) in bad.files {
@@ -109,7 +98,7 @@ import Testing
         #expect(run.status == 1, "\(bad.name): \(run.stdout)")
         let lines = run.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix(bad.expected) }, "\(bad.name): expected '\(bad.expected)' in\n\(run.stderr)")
-        #expect(snapshot(project.directory.appending(path: "dist")) == before, "\(bad.name) changed dist/")
+        #expect(try AlmakitBinary.snapshot(project.directory.appending(path: "dist")) == before, "\(bad.name) changed dist/")
         for key in [Self.liveKey, Self.restrictedKey, Self.webhookSecret] {
             #expect(!run.stderr.contains(key) && !run.stdout.contains(key), "\(bad.name) printed a secret")
         }

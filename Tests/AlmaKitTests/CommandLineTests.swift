@@ -5,8 +5,7 @@ import Testing
 /// `init`, and `check` in its three formats, through the real binary.
 @Suite struct CommandLineTests {
     func almakit(_ arguments: [String], in directory: URL) throws -> ExternalTool.Output {
-        let binary = try #require(EndToEndTests.binary, "build almakit first: swift build --product almakit")
-        return try ExternalTool.execute(binary, arguments, in: directory)
+        try AlmakitBinary.run(arguments, in: directory)
     }
 
     @Test(arguments: ["fr,en", "en", "de,fr"])

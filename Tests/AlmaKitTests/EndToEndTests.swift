@@ -4,32 +4,8 @@ import Testing
 
 /// The real `almakit` binary on temporary site projects.
 @Suite struct EndToEndTests {
-    /// `almakit` is built beside the test bundle (`scripts/test` builds it first).
-    static var binary: URL? {
-        let candidates = [
-            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appending(path: "almakit"),
-            Repository.root.appending(path: ".build/debug/almakit"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     func almakit(_ arguments: [String], in directory: URL) throws -> ExternalTool.Output {
-        let binary = try #require(Self.binary, "build almakit first: swift build --product almakit")
-        return try ExternalTool.execute(binary, arguments, in: directory)
-    }
-
-    func snapshot(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        let base = folder.standardizedFileURL.path
-        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-        while let url = enumerator?.nextObject() as? URL {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue {
-                files[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
-            }
-        }
-        return files
+        try AlmakitBinary.run(arguments, in: directory)
     }
 
     @Test func buildSucceedsAndWritesTheSite() throws {
@@ -65,20 +41,20 @@ import Testing
     @Test func failedBuildLeavesThePreviousOutputUntouched() throws {
         let project = try TemporaryProject()
         #expect(try almakit(["build"], in: project.directory).status == 0)
-        let before = try snapshot(project.directory.appending(path: "dist"))
+        let before = try AlmakitBinary.snapshot(project.directory.appending(path: "dist"))
         try project.write("Content/fr/guide.md", "---\ntitle: Guide\n---\nUn [lien cassé](absent.md).\n")
         let run = try almakit(["build"], in: project.directory)
         #expect(run.status == 1)
         #expect(run.stderr.contains("Content/fr/guide.md:4:4: error: link to 'absent.md' has no target"))
-        #expect(try snapshot(project.directory.appending(path: "dist")) == before)
+        #expect(try AlmakitBinary.snapshot(project.directory.appending(path: "dist")) == before)
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
         let project = try TemporaryProject()
         #expect(try almakit(["build"], in: project.directory).status == 0)
-        let first = try snapshot(project.directory.appending(path: "dist"))
+        let first = try AlmakitBinary.snapshot(project.directory.appending(path: "dist"))
         #expect(try almakit(["build"], in: project.directory).status == 0)
-        #expect(try snapshot(project.directory.appending(path: "dist")) == first)
+        #expect(try AlmakitBinary.snapshot(project.directory.appending(path: "dist")) == first)
         #expect(first.count > 10)
     }
 

@@ -3,28 +3,24 @@ loopback, a Stripe.js stand-in on HTTPS, and headless Chromium."""
 import os
 import pathlib
 import shutil
-import subprocess
 
 import pytest
 import yaml
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from almakit_testing import REPOSITORY, build, example_project
 from site_server import SiteServer
 from stripe_js_stand_in import StripeJSStandIn
 
-REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
-ALMAKIT = REPOSITORY / ".build" / "debug" / "almakit"
 ARTIFACTS = pathlib.Path(os.environ.get("ALMAKIT_TEST_ARTIFACTS", REPOSITORY / ".build" / "test-artifacts"))
 LANGUAGES = ["fr", "en"]
 
 
 @pytest.fixture(scope="session")
 def dist(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site") / "dist"
-    subprocess.run([str(ALMAKIT), "build", "--project", str(REPOSITORY), "--out", str(out)],
-                   check=True, capture_output=True)
-    return out
+    folder = tmp_path_factory.mktemp("site")
+    return build(example_project(folder / "project"), folder / "dist")
 
 
 @pytest.fixture(scope="session")

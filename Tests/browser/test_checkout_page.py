@@ -1,8 +1,8 @@
 """The checkout and return pages in headless Chromium, against the built
 example site, with Stripe.js replaced by a recording stand-in."""
-import json
 import pathlib
 
+import axe_selenium_python
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -193,7 +193,7 @@ def test_checkout_weighs_under_30_kb_without_stripe_js(page, site_server):
     assert sum(size for _, size in sizes) < 30 * 1024, sizes
 
 
-AXE = pathlib.Path(__import__("axe_selenium_python").__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE = pathlib.Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

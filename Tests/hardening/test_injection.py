@@ -6,17 +6,14 @@ catalogue values, page titles and descriptions) replaced by hostile text.
 Every HTML page must parse into the same elements and attributes, the
 sitemap into the same XML, and the scripts and servers must not change at
 all: the text reaches them nowhere."""
-import pathlib
-import shutil
-import subprocess
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 
 import pytest
 import yaml
 
-REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
-ALMAKIT = REPOSITORY / ".build" / "debug" / "almakit"
+from almakit_testing import REPOSITORY, build, example_project
+
 
 HOSTILE = ("<b>bold</b><img src=x onerror=alert(1)>\"'></script><script>alert(2)</script>"
            " {{mustache}} {{{triple}}} \\back\\slash\nnew line \u2028\u2029 \u202eRTL\u202c 😀 \"\u0301 &amp; -->")
@@ -49,21 +46,6 @@ def structure(html):
     return parser.events
 
 
-def build(project, out):
-    finished = subprocess.run([str(ALMAKIT), "build", "--project", str(project), "--out", str(out)],
-                              capture_output=True, text=True)
-    assert finished.returncode == 0, finished.stderr
-    return out
-
-
-def project_copy(tmp_path, name):
-    project = tmp_path / name
-    project.mkdir()
-    shutil.copy(REPOSITORY / "almakit.yml", project / "almakit.yml")
-    shutil.copytree(REPOSITORY / "Content", project / "Content")
-    return project
-
-
 def make_hostile(project):
     config = yaml.safe_load((project / "almakit.yml").read_text())
     config["site"]["title"] = HOSTILE
@@ -88,8 +70,8 @@ def make_hostile(project):
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("injection")
-    benign = build(project_copy(tmp_path, "benign"), tmp_path / "benign-dist")
-    hostile_project = project_copy(tmp_path, "hostile")
+    benign = build(example_project(tmp_path / "benign"), tmp_path / "benign-dist")
+    hostile_project = example_project(tmp_path / "hostile")
     make_hostile(hostile_project)
     hostile = build(hostile_project, tmp_path / "hostile-dist")
     return benign, hostile

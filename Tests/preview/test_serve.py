@@ -2,35 +2,22 @@
 reload script, a rebuild and a reload event when a guide changes, and the
 last good site kept (with the problems sent to the page) when a change
 breaks the build."""
-import os
-import pathlib
 import queue
 import shutil
-import socket
 import subprocess
 import threading
 import time
-import urllib.error
 import urllib.request
 
 import pytest
 
-REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
-ALMAKIT = REPOSITORY / ".build" / "debug" / "almakit"
+from almakit_testing import ALMAKIT, REPOSITORY, example_project, free_port, http_request
 
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get(url):
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
+    status, body = http_request(url)
+    return status, body.decode()
 
 
 class EventStream:
@@ -62,10 +49,7 @@ class EventStream:
 
 @pytest.fixture
 def served(tmp_path):
-    project = tmp_path / "site"
-    project.mkdir()
-    shutil.copy(REPOSITORY / "almakit.yml", project / "almakit.yml")
-    shutil.copytree(REPOSITORY / "Content", project / "Content")
+    project = example_project(tmp_path / "site")
     port = free_port()
     process = subprocess.Popen([str(ALMAKIT), "serve", "--project", str(project), "--port", str(port)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

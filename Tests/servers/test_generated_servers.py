@@ -5,20 +5,16 @@ import hashlib
 import hmac
 import json
 import os
-import pathlib
 import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 
+from almakit_testing import REPOSITORY, build, example_project, free_port, http_request as request
 from stripe_stand_in import StripeStandIn
 
-REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
-ALMAKIT = REPOSITORY / ".build" / "debug" / "almakit"
 # Assembled here so that no key-shaped string sits in the repository.
 SECRET_KEY = "sk_test_" + "standin" * 4
 WEBHOOK_SECRET = "whsec_" + "standin" * 4
@@ -29,15 +25,7 @@ VERSIONS = {
 
 
 def build_site(tmp_path, api_version):
-    config = (REPOSITORY / "almakit.yml").read_text().replace("2026-10-28.endive", api_version)
-    config_file = tmp_path / "almakit.yml"
-    config_file.write_text(config)
-    out = tmp_path / "dist"
-    subprocess.run(
-        [str(ALMAKIT), "build", "--project", str(REPOSITORY), "--config", str(config_file), "--out", str(out)],
-        check=True, capture_output=True,
-    )
-    return out
+    return build(example_project(tmp_path / "project", api_version), tmp_path / "dist")
 
 
 def server_python(dist):
@@ -52,20 +40,6 @@ def server_python(dist):
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                         "-r", str(dist / "server" / "python" / "requirements.txt")], check=True)
     return python
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def request(url, data=None, headers=None):
-    try:
-        with urllib.request.urlopen(urllib.request.Request(url, data=data, headers=headers or {}), timeout=10) as response:
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
 
 
 class RunningServer:

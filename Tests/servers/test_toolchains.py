@@ -4,15 +4,14 @@ checks fail when a template is broken."""
 import json
 import os
 import pathlib
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
-ALMAKIT = REPOSITORY / ".build" / "debug" / "almakit"
+from almakit_testing import REPOSITORY, build, example_project
+
 CHECKERS = pathlib.Path(__file__).resolve().parent / "checkers"
 VERSIONS = ["2025-03-31.basil", "2026-10-28.endive"]
 LANGUAGES = ["curl", "ruby", "python", "node", "php", "go", "java", "dotnet"]
@@ -69,25 +68,10 @@ def problems(folder, language, gotypes):
     return found
 
 
-def build(project, out):
-    finished = subprocess.run([str(ALMAKIT), "build", "--project", str(project), "--out", str(out)],
-                              capture_output=True, text=True)
-    assert finished.returncode == 0, finished.stderr
-    return out
-
-
-def example_project(tmp_path, api_version):
-    project = tmp_path / "project"
-    shutil.copytree(REPOSITORY / "Content", project / "Content")
-    config = (REPOSITORY / "almakit.yml").read_text()
-    (project / "almakit.yml").write_text(config.replace("2026-10-28.endive", api_version))
-    return project
-
-
 @pytest.fixture(scope="module", params=VERSIONS)
 def site(request, tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp(request.param)
-    return build(example_project(tmp_path, request.param), tmp_path / "dist")
+    return build(example_project(tmp_path / "project", request.param), tmp_path / "dist")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -125,7 +109,7 @@ def test_a_broken_template_fails_the_toolchain_check(tmp_path, language, gotypes
     template, text, replacement = BREAKAGES[language]
     source = (REPOSITORY / "Templates" / template).read_text()
     assert text in source, f"{template} no longer contains {text!r}: update the breakage"
-    project = example_project(tmp_path, "2026-10-28.endive")
+    project = example_project(tmp_path / "project")
     override = project / "Templates" / template
     override.parent.mkdir(parents=True)
     override.write_text(source.replace(text, replacement, 1))
@@ -135,7 +119,7 @@ def test_a_broken_template_fails_the_toolchain_check(tmp_path, language, gotypes
 
 def test_go_layout_is_checked_by_gofmt(tmp_path, gotypes):
     """gofmt -l fails a server that parses but is not laid out as gofmt would."""
-    project = example_project(tmp_path, "2026-10-28.endive")
+    project = example_project(tmp_path / "project")
     template = "server/go/snippets/create-payment-intent.go"
     override = project / "Templates" / template
     override.parent.mkdir(parents=True)

@@ -59,11 +59,9 @@ final class TemporaryProject {
     /// A page as `ContentLoader` would read it from `path` (`Content/<lang>/<key>.md`).
     static func page(_ text: String, path: String) -> Page? {
         var diagnostics = Diagnostics()
-        let split = FrontMatterSplit(text)
-        guard let frontMatter = FrontMatterReader(file: path).read(split, into: &diagnostics) else { return nil }
         let parts = path.split(separator: "/").map(String.init)
-        return Page(language: parts[1], sourcePath: path, sourceKey: parts[2...].joined(separator: "/").replacingOccurrences(of: ".md", with: ""),
-                    frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
+        return Page.read(text, language: parts[1], sourcePath: path,
+                         sourceKey: parts[2...].joined(separator: "/").replacingOccurrences(of: ".md", with: ""), into: &diagnostics)
     }
 }
 
