@@ -5,13 +5,15 @@ import Glibc
 #endif
 
 /// Calls back when a watched input changes. On Linux it waits on inotify, so
-/// a save is seen at once without polling; elsewhere, or when inotify is out
-/// of watches, it compares `ProjectWatcher` fingerprints every 200 ms.
+/// a save is seen at once without polling, and says which files changed;
+/// elsewhere, or when inotify is out of watches, it compares `ProjectWatcher`
+/// fingerprints every 200 ms.
 final class ChangeMonitor: Sendable {
     private let watcher: ProjectWatcher
-    private let onChange: @Sendable () -> Void
+    /// Given the files that changed, or nil when that is not known.
+    private let onChange: @Sendable (_ edited: [URL]?) -> Void
 
-    init(watcher: ProjectWatcher, onChange: @escaping @Sendable () -> Void) {
+    init(watcher: ProjectWatcher, onChange: @escaping @Sendable (_ edited: [URL]?) -> Void) {
         self.watcher = watcher
         self.onChange = onChange
     }
@@ -32,7 +34,7 @@ final class ChangeMonitor: Sendable {
             let now = watcher.fingerprint()
             if now != last {
                 last = now
-                onChange()
+                onChange(nil)
             }
         }
     }
@@ -44,7 +46,13 @@ final class ChangeMonitor: Sendable {
         let descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { return false }
         let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_MODIFY | IN_ATTRIB)
-        func add(_ folder: URL) -> Bool { inotify_add_watch(descriptor, folder.path, mask) >= 0 }
+        // Events name a watch and a file in it: the watch's folder makes the path.
+        var folders: [Int32: URL] = [:]
+        func add(_ folder: URL) -> Bool {
+            let watch = inotify_add_watch(descriptor, folder.path, mask)
+            if watch >= 0 { folders[watch] = folder.standardizedFileURL }
+            return watch >= 0
+        }
         func addTree(_ folder: URL) -> Bool {
             guard add(folder) else { return false }
             let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey])
@@ -65,43 +73,59 @@ final class ChangeMonitor: Sendable {
             close(descriptor)
             return false
         }
-        var last = watcher.fingerprint()
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: 64 * 1024, alignment: 8)
         defer { buffer.deallocate() }
         var length = read(descriptor, buffer, 64 * 1024)
         while length > 0 {
-            // A save is often several events: let them settle, then compare
-            // fingerprints so that touching an unrelated file (an editor's
-            // swap file in the project folder) does not rebuild.
-            var newFolder = Self.announcesFolder(buffer, length: length)
+            // A save is often several events: let them settle first.
+            var events = Self.events(in: buffer, length: length, folders: folders)
             var settle = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             while Glibc.poll(&settle, 1, 5) > 0 {
                 let more = read(descriptor, buffer, 64 * 1024)
-                if more > 0, Self.announcesFolder(buffer, length: more) { newFolder = true }
+                if more > 0 { events += Self.events(in: buffer, length: more, folders: folders) }
             }
             // A new folder needs a watch of its own, even while still empty;
-            // existing watches are kept.
+            // existing watches are kept. What it holds is found by a full build.
+            let newFolder = events.contains(where: \.announcesFolder)
             if newFolder { _ = watchAll() }
-            let now = watcher.fingerprint()
-            if now != last {
-                last = now
-                onChange()
+            // Files the build does not read (an editor's swap file in the
+            // project folder) change nothing.
+            let edited = Array(Set(events.map(\.file).filter(watcher.isInput)))
+            if newFolder {
+                onChange(nil)
+            } else if !edited.isEmpty {
+                onChange(edited.sorted { $0.path < $1.path })
             }
             length = read(descriptor, buffer, 64 * 1024)
         }
         close(descriptor)
         return false
     }
-    /// Whether the events in `buffer` include a folder created or moved in.
-    private static func announcesFolder(_ buffer: UnsafeMutableRawPointer, length: Int) -> Bool {
+
+    /// One inotify event: the file it names and whether it is a new folder.
+    private struct Event {
+        var file: URL
+        var announcesFolder: Bool
+    }
+
+    /// The events in `buffer`, for the watches in `folders`.
+    private static func events(in buffer: UnsafeMutableRawPointer, length: Int, folders: [Int32: URL]) -> [Event] {
+        var events: [Event] = []
         var offset = 0
         let header = MemoryLayout<inotify_event>.size
         while offset + header <= length {
             let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
-            if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { return true }
+            let nameBytes = UnsafeRawBufferPointer(start: buffer + offset + header, count: Int(event.len))
+            let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+            if let folder = folders[event.wd] {
+                let isDirectory = event.mask & UInt32(IN_ISDIR) != 0
+                events.append(Event(
+                    file: name.isEmpty ? folder : folder.appending(path: name),
+                    announcesFolder: isDirectory && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0))
+            }
             offset += header + Int(event.len)
         }
-        return false
+        return events
     }
     #endif
 }

@@ -20,6 +20,8 @@ struct Serve: AsyncParsableCommand {
             let milliseconds = Int(state.lastBuildSeconds * 1000)
             if state.diagnostics.hasErrors {
                 Terminal.error("build failed (\(Terminal.summary(state.diagnostics))); still serving the last good site")
+            } else if let updated = state.updatedFiles {
+                Terminal.error("updated \(updated.joined(separator: ", ")) in \(milliseconds) ms")
             } else {
                 Terminal.error("built in \(milliseconds) ms")
             }

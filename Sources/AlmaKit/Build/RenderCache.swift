@@ -25,7 +25,13 @@ public final class RenderCache: Sendable {
     /// - Parameter key: a hash of the page and of everything else its HTML depends on.
     func guide(for page: Page, key: Int, render: () -> (RenderedGuide, [Diagnostic])) -> (RenderedGuide, [Diagnostic]) {
         let id = page.language + "\u{0}" + page.sourcePath
-        if let cached = guides.withLock({ $0[id] }), cached.key == key { return (cached.guide, cached.diagnostics) }
+        if let cached = guides.withLock({ $0[id] }), cached.key == key {
+            // The HTML is the same; the page's other fields (its title, which
+            // the navigation shows) may have changed since.
+            var guide = cached.guide
+            guide.page = page
+            return (guide, cached.diagnostics)
+        }
         let (guide, diagnostics) = render()
         guides.withLock { $0[id] = (key, guide, diagnostics) }
         return (guide, diagnostics)

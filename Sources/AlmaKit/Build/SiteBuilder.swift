@@ -12,39 +12,88 @@ public struct SiteBuilder: Sendable {
 
     /// Runs every step but writing: what `almakit check` reports.
     public func check() -> BuildResult {
-        var diagnostics = Diagnostics()
-        guard let (config, configText) = loadConfigAndText(into: &diagnostics) else {
-            return BuildResult(diagnostics: diagnostics, files: [], pagesPerLanguage: [])
+        switch snapshot() {
+        case .stopped(let result): result
+        case .finished(let snapshot): snapshot.result
         }
+    }
+
+    /// How far a check went.
+    enum Outcome {
+        /// The configuration did not load: nothing else could be checked.
+        case stopped(BuildResult)
+        case finished(BuildSnapshot)
+    }
+
+    /// Every step but writing, with what each step made.
+    func snapshot() -> Outcome {
+        var findings = BuildSnapshot.Findings()
+        var configuration = Diagnostics()
+        guard let (config, configText) = loadConfigAndText(into: &configuration) else {
+            return .stopped(BuildResult(diagnostics: configuration, files: [], pagesPerLanguage: []))
+        }
+        findings.configuration = configuration.all
+        findings.strict = options.strict
 
         let project = options.projectDirectory
         let languages = config.site.languages
         var loader = ContentLoader(projectDirectory: project)
         loader.cache = options.cache
-        let pages = loader.load(languages: languages, into: &diagnostics)
-        let translations = Translations(pages: pages, languages: languages, into: &diagnostics)
-        diagnostics.append(contentsOf: TranslationStatus(translations).diagnostics)
+        var reading = Diagnostics()
+        let pages = loader.read(languages: languages, into: &reading)
+        findings.reading = reading.all
+
+        var structure = Diagnostics()
+        loader.reportCollisions(pages, into: &structure)
+        let translations = Translations(pages: pages, languages: languages, into: &structure)
         let fallbacks = translations.fallbacks(avoiding: pages)
-        let strings = StringsCatalogue.load(projectDirectory: project, languages: languages, into: &diagnostics)
-        let templates = TemplateSet.load(projectDirectory: project, into: &diagnostics)
+        let strings = StringsCatalogue.load(projectDirectory: project, languages: languages, into: &structure)
+        let templates = TemplateSet.load(projectDirectory: project, into: &structure)
+        findings.structure = structure.all
+        findings.translationStatus = TranslationStatus(translations).diagnostics
 
         let generated = ["index.html", "404.html"] + languages.flatMap { language in
             GeneratedPages.reservedNames.sorted().map { "\(language)/\($0)" } + ["\(language)/index.html"]
         }
-        let guides = guideRenderer(config, templates: templates).render(pages, fallbacks: fallbacks, generatedPages: generated, into: &diagnostics)
+        let guideRenderer = guideRenderer(config, templates: templates)
+        let rendering = guideRenderer.render(pages, fallbacks: fallbacks, generatedPages: generated)
+        for (guide, found) in zip(rendering.guides, rendering.diagnostics) where guide.page.fallbackFrom == nil {
+            findings.guideOrder.append(guide.page.sourcePath)
+            findings.guides[guide.page.sourcePath] = found
+        }
+
         let renderer = SiteRenderer(config: config, templates: templates, strings: strings, translations: translations,
                                     parallel: options.parallel, progress: options.progress, cache: options.cache,
                                     configFingerprint: configText.hashValue)
-        let files = renderer.render(guides, into: &diagnostics)
+        var templating = Diagnostics()
+        let files = renderer.render(rendering.guides, into: &templating)
+        findings.templates = templating.all
         // An output reused from an earlier build was scanned when it was made.
         let reused = options.cache?.reusedOutputs ?? []
-        diagnostics.append(contentsOf: SecretScanner().scan(files.filter { !reused.contains($0.path) }, folder: options.displayPath(options.outputDirectory)))
-        if options.strict { diagnostics.promoteWarnings() }
+        let outputFolder = options.displayPath(options.outputDirectory)
+        findings.secrets = SecretScanner().scan(files.filter { !reused.contains($0.path) }, folder: outputFolder)
 
-        let counts = languages.map { language in
-            (language, guides.filter { $0.page.language == language && !$0.page.frontMatter.draft && $0.page.fallbackFrom == nil }.count)
+        return .finished(BuildSnapshot(
+            findings: findings, pages: pages, translations: translations, guides: rendering.guides, site: rendering.site,
+            guideRenderer: guideRenderer, siteRenderer: renderer,
+            layouts: renderer.layouts(for: rendering.guides.filter { !$0.page.frontMatter.draft }),
+            files: files, outputFolder: outputFolder))
+    }
+
+    /// `snapshot` after an edit to `files`, redoing only what the edit touches
+    /// when it touches guides' text alone; the whole check otherwise.
+    func snapshot(after previous: BuildSnapshot?, edited files: [URL]?) -> Outcome {
+        guard let previous, let files, !files.isEmpty else { return snapshot() }
+        let loader = ContentLoader(projectDirectory: options.projectDirectory)
+        var edits: [(page: Page, findings: [Diagnostic])] = []
+        for file in files {
+            guard let (page, found) = loader.reread(file, languages: previous.siteRenderer.config.site.languages),
+                  let page
+            else { return snapshot() }
+            edits.append((page, found))
         }
-        return BuildResult(diagnostics: diagnostics, files: files, pagesPerLanguage: counts)
+        guard let updated = previous.updating(edits) else { return snapshot() }
+        return .finished(updated)
     }
 
     /// The Markdown side of a build: snippets from the servers' templates,

@@ -15,7 +15,15 @@ public struct ContentLoader: Sendable {
         self.projectDirectory = projectDirectory
     }
 
+    /// Every page, with the files that would collide reported.
     public func load(languages: [String], into diagnostics: inout Diagnostics) -> [Page] {
+        let pages = read(languages: languages, into: &diagnostics)
+        reportCollisions(pages, into: &diagnostics)
+        return pages
+    }
+
+    /// Every page, each file's problems reported at that file.
+    func read(languages: [String], into diagnostics: inout Diagnostics) -> [Page] {
         var files: [(language: String, folder: URL, relative: String)] = []
         for language in languages {
             let folder = projectDirectory.appending(path: "Content/\(language)")
@@ -42,8 +50,22 @@ public struct ContentLoader: Sendable {
             diagnostics.append(contentsOf: found)
             if let page { pages.append(page) }
         }
-        reportCollisions(pages, into: &diagnostics)
         return pages
+    }
+
+    /// A page file of `Content/<language>/`, read again on its own: what
+    /// `almakit serve` does when an edit touches only that file.
+    /// - Returns: nil when `url` is not a page of one of `languages`.
+    func reread(_ url: URL, languages: [String]) -> (page: Page?, diagnostics: [Diagnostic])? {
+        let path = url.standardizedFileURL.path
+        for language in languages {
+            let folder = projectDirectory.appending(path: "Content/\(language)").standardizedFileURL
+            guard path.hasPrefix(folder.path + "/"), path.hasSuffix(".md") else { continue }
+            var found = Diagnostics()
+            let page = Self.read(String(path.dropFirst(folder.path.count + 1)), in: folder, language: language, into: &found)
+            return (page, found.all)
+        }
+        return nil
     }
 
     private static func read(_ relative: String, in folder: URL, language: String, into diagnostics: inout Diagnostics) -> Page? {
@@ -62,7 +84,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Two pages must not write the same file, nor the pages AlmaKit generates.
-    private func reportCollisions(_ pages: [Page], into diagnostics: inout Diagnostics) {
+    func reportCollisions(_ pages: [Page], into diagnostics: inout Diagnostics) {
         var owners: [String: Page] = [:]
         for page in pages {
             let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)

@@ -22,6 +22,13 @@ struct Translations: Sendable {
         }
     }
 
+    /// Puts `page` in the place of the page read from the same file, when it
+    /// has one: its text changed, not what pairs it.
+    mutating func replace(_ page: Page) {
+        guard groups[page.translationKey]?[page.language]?.sourcePath == page.sourcePath else { return }
+        groups[page.translationKey]?[page.language] = page
+    }
+
     /// The page a missing translation is made from: the default language's,
     /// or else the first language that has the page.
     func source(of key: String) -> Page? {

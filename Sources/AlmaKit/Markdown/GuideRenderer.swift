@@ -12,41 +12,65 @@ struct GuideRenderer {
     var progress: BuildProgress?
     var cache: RenderCache?
 
+    /// What every page's links are checked against: the whole site's pages
+    /// and anchors. An edit that keeps every page's front matter and heading
+    /// ids leaves it as it is.
+    struct Site: Sendable {
+        fileprivate let index: LinkIndex
+        fileprivate let outputs: OutputsByLanguage
+        /// A hash of everything besides the page that a page's HTML depends on.
+        fileprivate let key: Int
+    }
+
+    /// Every guide rendered, and what rendering one again needs.
+    struct Rendering: Sendable {
+        /// The pages', then the fallbacks', in the order given.
+        var guides: [RenderedGuide]
+        /// Each guide's problems, in the same order.
+        var diagnostics: [[Diagnostic]]
+        var site: Site
+    }
+
     /// - Parameters:
     ///   - pages: the site's own pages, drafts included (they are checked, not published).
     ///   - fallbacks: pages standing in for missing translations; their
     ///     problems are their source's, reported once through `pages`.
-    func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String], into diagnostics: inout Diagnostics) -> [RenderedGuide] {
+    func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String]) -> Rendering {
         let all = pages + fallbacks
         progress?.begin("parsing", total: all.count)
         let parsed = Parallel.map(all, parallel: parallel, progress: progress) { [parser, cache] page in
             cache?.parsed(page, parse: parser.parse) ?? { tree in (tree, HeadingIDs.ids(for: tree)) }(parser.parse(page.body))
         }
-        let trees = parsed.map(\.tree)
-        let headingIDs = parsed.map(\.headingIDs)
 
         var index = LinkIndex()
-        for (page, ids) in zip(all, headingIDs) {
+        for (page, (_, ids)) in zip(all, parsed) {
             if page.fallbackFrom == nil { index.addPage(page, headingIDs: ids) } else { index.addFallback(page, headingIDs: ids) }
         }
         for path in generatedPages { index.addGenerated(path) }
-        let outputs = OutputsByLanguage(pages: all.filter { !$0.frontMatter.draft })
-
-        progress?.begin("rendering guides", total: all.count)
         var environment = Hasher()
         index.digest(into: &environment)
         environment.combine(snippetGroups.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
         environment.combine(placeholders.sorted { $0.key < $1.key }.map { [$0.key] + $0.value.values.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value } })
-        let environmentKey = environment.finalize()
+        let site = Site(index: index, outputs: OutputsByLanguage(pages: all.filter { !$0.frontMatter.draft }), key: environment.finalize())
 
-        let results = Parallel.map(Array(all.indices), parallel: parallel, progress: progress) { [self, index] position in
+        progress?.begin("rendering guides", total: all.count)
+        let results = Parallel.map(Array(all.indices), parallel: parallel, progress: progress) { [self] position in
             let page = all[position]
-            let work = { render(page, tree: trees[position], headingIDs: headingIDs[position], index: index, outputs: outputs) }
+            let work = { render(page, tree: parsed[position].tree, headingIDs: parsed[position].headingIDs, site: site) }
             guard let cache else { return work() }
-            return cache.guide(for: page, key: Self.cacheKey(page, environment: environmentKey), render: work)
+            return cache.guide(for: page, key: Self.cacheKey(page, environment: site.key), render: work)
         }
-        for result in results { diagnostics.append(contentsOf: result.diagnostics) }
-        return results.map(\.guide)
+        return Rendering(guides: results.map(\.guide), diagnostics: results.map(\.diagnostics), site: site)
+    }
+
+    /// One page parsed and rendered again against an earlier rendering's
+    /// site, which its new text must not change: nil when its heading ids
+    /// are no longer `anchors`, since other pages' links may point at them.
+    func render(_ page: Page, keepingAnchors anchors: [String], site: Site) -> (guide: RenderedGuide, diagnostics: [Diagnostic])? {
+        let tree = parser.parse(page.body)
+        let ids = HeadingIDs.ids(for: tree)
+        guard ids == anchors else { return nil }
+        return render(page, tree: tree, headingIDs: ids, site: site)
     }
 
     /// Everything about the page that its rendering depends on.
@@ -63,12 +87,12 @@ struct GuideRenderer {
     }
 
     /// One page: its links checked and rewritten, its HTML, its problems.
-    private func render(_ page: Page, tree: MarkdownNode, headingIDs: [String], index: LinkIndex, outputs: OutputsByLanguage)
+    private func render(_ page: Page, tree: MarkdownNode, headingIDs: [String], site: Site)
         -> (guide: RenderedGuide, diagnostics: [Diagnostic])
     {
-        var resolver = LinkResolver(index: index)
+        var resolver = LinkResolver(index: site.index)
         if let source = page.fallbackFrom {
-            resolver.retarget = { outputs.counterpart(of: $0, from: source, in: page.language) }
+            resolver.retarget = { site.outputs.counterpart(of: $0, from: source, in: page.language) }
         }
         let links = resolver.resolve(page, tree: tree, headingIDs: Set(headingIDs))
         var problems: [Diagnostic] = []
@@ -79,7 +103,7 @@ struct GuideRenderer {
         renderer.placeholders = placeholders[page.language] ?? Placeholders(values: [:])
         renderer.headingAnchors = true
         renderer.highlight = highlight
-        let guide = RenderedGuide(page: page, html: renderer.render(tree), headings: TableOfContents.entries(in: tree, ids: headingIDs))
+        let guide = RenderedGuide(page: page, html: renderer.render(tree), headings: TableOfContents.entries(in: tree, ids: headingIDs), anchors: headingIDs)
         return (guide, problems)
     }
 

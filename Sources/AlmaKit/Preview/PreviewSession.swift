@@ -12,10 +12,16 @@ public final class PreviewSession: Sendable {
         /// Goes up by one with every build, good or not: what reload events follow.
         public var generation = 0
         public var lastBuildSeconds = 0.0
+        /// The files the last build rendered again on top of the one before,
+        /// when an edit touched guides' text alone; nil after a full build.
+        public var updatedFiles: [String]? = nil
     }
 
     private let builder: SiteBuilder
     private let state = Locked(State())
+    /// What the last build made, stage by stage: an edit to a guide's text
+    /// renders that guide again on top of it.
+    private let last = Locked<BuildSnapshot?>(nil)
 
     public init(options: BuildOptions) {
         var options = options
@@ -27,10 +33,22 @@ public final class PreviewSession: Sendable {
     public var current: State { state.withLock { $0 } }
 
     /// Builds again; returns the new state.
+    /// - Parameter edited: the files changed since the last build, when
+    ///   known; nil builds the whole site.
     @discardableResult
-    public func rebuild() -> State {
+    public func rebuild(edited: [URL]? = nil) -> State {
         let started = Date()
-        let result = builder.check()
+        let result: BuildResult
+        var updatedFiles: [String]? = nil
+        switch builder.snapshot(after: last.withLock { $0 }, edited: edited) {
+        case .stopped(let stopped):
+            last.withLock { $0 = nil }
+            result = stopped
+        case .finished(let snapshot):
+            last.withLock { $0 = snapshot }
+            result = snapshot.result
+            updatedFiles = snapshot.updatedFiles
+        }
         let seconds = Date().timeIntervalSince(started)
         return state.withLock { state in
             if result.succeeded {
@@ -39,6 +57,7 @@ public final class PreviewSession: Sendable {
             state.diagnostics = result.diagnostics
             state.generation += 1
             state.lastBuildSeconds = seconds
+            state.updatedFiles = updatedFiles
             return state
         }
     }

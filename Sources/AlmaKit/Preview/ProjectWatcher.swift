@@ -30,3 +30,19 @@ public struct ProjectWatcher: Sendable {
         return Fingerprint(files: files)
     }
 }
+
+extension ProjectWatcher {
+    /// Whether a build reads `file`: the configuration, or a file that is
+    /// not hidden under `Content/` or `Templates/` (as `ProjectFiles` lists them).
+    public func isInput(_ file: URL) -> Bool {
+        let path = file.standardizedFileURL.path
+        if path == configFile.standardizedFileURL.path { return true }
+        for folder in ["Content", "Templates"] {
+            let root = projectDirectory.appending(path: folder).standardizedFileURL.path + "/"
+            if path + "/" == root { return true }
+            guard path.hasPrefix(root) else { continue }
+            return !path.dropFirst(root.count).split(separator: "/").contains { $0.hasPrefix(".") }
+        }
+        return false
+    }
+}

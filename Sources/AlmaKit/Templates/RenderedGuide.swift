@@ -4,4 +4,6 @@ public struct RenderedGuide: Sendable {
     public var html: String
     /// Its second- and third-level headings, for "on this page".
     public var headings: [TableOfContents.Entry] = []
+    /// Every heading's id, which links from other pages may point at.
+    public var anchors: [String] = []
 }

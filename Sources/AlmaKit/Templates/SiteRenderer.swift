@@ -30,18 +30,12 @@ struct SiteRenderer: Sendable {
         }
 
         let published = guides.filter { !$0.page.frontMatter.draft }
-        var counterparts: [String: [String: String]] = [:]
-        for guide in published { counterparts[guide.page.translationKey, default: [:]][guide.page.language] = guide.page.outputPath }
-        for language in config.site.languages {
-            let own = published.filter { $0.page.language == language }
-            let navigation = Navigation(own)
-            let homePath = own.first(where: \.page.isHome)?.page.outputPath
-            let page = PageContext(renderer: self, language: language, navigation: navigation, homePath: homePath, counterparts: counterparts)
-            let chrome = cache == nil ? 0 : chromeKey(language: language, navigation: navigation, counterparts: counterparts)
-            for guide in own {
+        for (language, page) in zip(config.site.languages, layouts(for: published)) {
+            let chrome = cache == nil ? 0 : chromeKey(language: language, navigation: page.navigation, counterparts: page.counterparts)
+            for guide in published where guide.page.language == language {
                 add(guide.page.outputPath, template: "page.html", key: cache == nil ? nil : Self.key(of: guide, chrome: chrome), page.guide(guide))
             }
-            if homePath == nil {
+            if page.homePath == nil {
                 add("\(language)/index.html", template: "home.html", page.generatedHome())
             }
             add("\(language)/\(GeneratedPages.checkout)", template: "checkout.html", page.payment(GeneratedPages.checkout, titleKey: "checkout_title"))
@@ -79,6 +73,24 @@ struct SiteRenderer: Sendable {
             files.append(file)
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The page contexts of each of the site's languages, in their order:
+    /// navigation and language switcher over the published guides.
+    func layouts(for published: [RenderedGuide]) -> [PageContext] {
+        var counterparts: [String: [String: String]] = [:]
+        for guide in published { counterparts[guide.page.translationKey, default: [:]][guide.page.language] = guide.page.outputPath }
+        return config.site.languages.map { language in
+            let own = published.filter { $0.page.language == language }
+            return PageContext(renderer: self, language: language, navigation: Navigation(own),
+                               homePath: own.first(where: \.page.isHome)?.page.outputPath, counterparts: counterparts)
+        }
+    }
+
+    /// One guide's page, in the context of its language (from `layouts(for:)`).
+    /// Nil when the project's templates lack `page.html`.
+    func page(of guide: RenderedGuide, in layout: PageContext) -> OutputFile? {
+        templates.render("page.html", layout.guide(guide)).map { OutputFile(path: guide.page.outputPath, contents: $0) }
     }
 
     /// What every guide page of a language shares: configuration, templates,
