@@ -19,7 +19,7 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Also list every file written.")
+    @Flag(name: .shortAndLong, help: "Also list every file written and how long each stage took.")
     var verbose = false
 
     func validate() throws {
@@ -48,6 +48,7 @@ struct Build: ParsableCommand {
             for file in result.files {
                 print("  \(file.path) (\(file.contents.utf8.count) bytes)")
             }
+            print("stages: " + progress.stageTimes.map { "\($0.name) \(String(format: "%.2f", $0.seconds))s" }.joined(separator: ", "))
         }
         guard !quiet else { return }
         let pages = result.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")

@@ -37,6 +37,25 @@ import Testing
         #expect(withoutIDs == parser.referenceHTML(markdown))
     }
 
+    /// A build reads every page's headings first, without the whole tree:
+    /// the ids must be the ones the rendered page gets.
+    @Test(arguments: samples + [
+        "> ## Quoted\n\n- ## In a list\n  > ### Deeper\n\nSetext\n===\n\n## Same\n\n## Same\n",
+        "# ASCII: Step 1 -- (create) it!\n\n## Ünïcode and ASCII\n\n## 123\n\n## !!!\n",
+    ])
+    func headingIDsWithoutTheTreeAreTheTreesOnes(markdown: String) {
+        #expect(parser.headingIDs(markdown) == HeadingIDs.ids(for: parser.parse(markdown)))
+    }
+
+    /// Plain ASCII headings take a shortcut; it must agree with the general path.
+    @Test func asciiSlugsMatchTheGeneralRule() {
+        for text in ["Step 1: Create it", "  --Hello, World!--  ", "ABC_def-42", "!!!", "", "a  b\tc", "MiXeD 9z"] {
+            let general = text.folding(options: .diacriticInsensitive, locale: nil).lowercased().unicodeScalars
+                .split { !CharacterSet.alphanumerics.contains($0) }.map { String(String.UnicodeScalarView($0)) }.joined(separator: "-")
+            #expect(HeadingIDs.slug(text) == (general.isEmpty ? "section" : general), "\(text)")
+        }
+    }
+
     @Test func smartPunctuationIsOn() {
         let html = HTMLRenderer().render(parser.parse("\"Bonjour\" -- l'été..."))
         #expect(html == "<p>“Bonjour” – l’été…</p>\n")

@@ -81,4 +81,36 @@ import Testing
         #expect(SecretScanner().findings(in: "sk_live_123456789").isEmpty)
         #expect(SecretScanner().findings(in: "sk_live_" + "1234567890").count == 1)
     }
+
+    /// The scanner jumps from underscore to underscore; this reference tries
+    /// every byte. Both must find the same keys at the same places in text
+    /// made of prefixes, their pieces, key characters, newlines and accents.
+    @Test func findsWhatAByteByByteSearchFinds() {
+        let pieces = ["sk_", "rk_", "live_", "test_", "whsec_", "sk_live_", "rk_test_", "whsec", "_", "a1B2c3D4e5", "XYZ", "é", "\n", " ", "s", "k"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(SecretScanner().findings(in: text) == Self.referenceFindings(in: text), "\(text.debugDescription)")
+        }
+    }
+
+    static func referenceFindings(in text: String) -> [SecretScanner.Finding] {
+        let bytes = Array(text.utf8)
+        var found: [SecretScanner.Finding] = []
+        var line = 1, lineStart = 0, index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+            if let prefix = SecretScanner.prefixes.first(where: { bytes[index...].starts(with: $0.utf8) }) {
+                var end = index + prefix.utf8.count
+                while end < bytes.count, bytes[end] < 128, Character(UnicodeScalar(bytes[end])).isLetter || Character(UnicodeScalar(bytes[end])).isNumber { end += 1 }
+                if end - index - prefix.utf8.count >= SecretScanner.minimumKeyLength {
+                    found.append(SecretScanner.Finding(prefix: prefix, line: line, column: index - lineStart + 1))
+                    index = end
+                    continue
+                }
+            }
+            index += 1
+        }
+        return found
+    }
 }

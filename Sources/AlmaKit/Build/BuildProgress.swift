@@ -8,13 +8,36 @@ public final class BuildProgress: Sendable {
     }
 
     private let state = Locked(Snapshot(stage: "reading", done: 0, total: 0))
+    /// Each finished stage and how long it took: what `build --verbose` prints.
+    private let timings = Locked<(stages: [(name: String, seconds: Double)], started: ContinuousClock.Instant)>(([], .now))
 
     public init() {}
 
     public var snapshot: Snapshot { state.withLock { $0 } }
 
-    func begin(_ stage: String, total: Int) {
-        state.withLock { $0 = Snapshot(stage: stage, done: 0, total: total) }
+    /// The stages finished so far, in order, with their wall-clock seconds.
+    public var stageTimes: [(name: String, seconds: Double)] { timings.withLock { $0.stages } }
+
+    func begin(_ stage: String, total: Int = 0) {
+        let previous = state.withLock { state in
+            defer { state = Snapshot(stage: stage, done: 0, total: total) }
+            return state.stage
+        }
+        finishStage(previous)
+    }
+
+    /// Ends the last stage.
+    func finish() {
+        finishStage(snapshot.stage)
+    }
+
+    private func finishStage(_ name: String) {
+        timings.withLock { timings in
+            let now = ContinuousClock.now
+            let elapsed = timings.started.duration(to: now)
+            timings.stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            timings.started = now
+        }
     }
 
     func advance() {

@@ -68,6 +68,7 @@ public struct SiteBuilder: Sendable {
         var templating = Diagnostics()
         let files = renderer.render(rendering.guides, into: &templating)
         findings.templates = templating.all
+        options.progress?.begin("scanning for secrets")
         // An output reused from an earlier build was scanned when it was made.
         let reused = options.cache?.reusedOutputs ?? []
         let outputFolder = options.displayPath(options.outputDirectory)
@@ -155,9 +156,11 @@ public struct SiteBuilder: Sendable {
         }
         var result = check()
         guard result.succeeded else { return result }
+        options.progress?.begin("writing files", total: result.files.count)
         if let problem = writer.write(result.files) {
             result.diagnostics.append(problem)
         }
+        options.progress?.finish()
         return result
     }
 }

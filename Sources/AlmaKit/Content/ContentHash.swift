@@ -14,11 +14,15 @@ public enum ContentHash {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         // Files are read with "\r\n" already turned into "\n"; only text
         // from elsewhere pays for the replacement.
-        let unix = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
-        for byte in unix.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
+        let unix = text.containsUTF8(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        func feed<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
         }
+        // Straight over the stored bytes when the string has them in one piece.
+        if unix.utf8.withContiguousStorageIfAvailable(feed) == nil { feed(unix.utf8) }
         let hex = String(hash, radix: 16)
         return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(length))
     }

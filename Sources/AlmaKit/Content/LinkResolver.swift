@@ -13,9 +13,11 @@ struct LinkResolver {
 
     func resolve(_ page: Page, tree: MarkdownNode, headingIDs: Set<String>) -> Result {
         var result = Result()
+        // Worked out once per page, not once per link.
+        let origin = Origin(outputFolder: Self.folder(of: page.outputPath), sourceFolder: Self.folder(of: page.sourcePath))
         for link in Self.links(in: tree) {
             let location = SourceLocation(file: page.sourcePath, line: link.line + page.bodyLineOffset, column: link.column)
-            switch check(link.destination, from: page, headingIDs: headingIDs) {
+            switch check(link.destination, from: origin, headingIDs: headingIDs) {
             case .external:
                 break
             case .fine(let rewritten):
@@ -33,7 +35,13 @@ struct LinkResolver {
         case broken(String, hint: String)
     }
 
-    private func check(_ destination: String, from page: Page, headingIDs: Set<String>) -> Outcome {
+    /// Where the page being checked sits: in the site, and in `Content/`.
+    private struct Origin {
+        var outputFolder: String
+        var sourceFolder: String
+    }
+
+    private func check(_ destination: String, from origin: Origin, headingIDs: Set<String>) -> Outcome {
         if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("//") { return .external }
         let (path, fragment) = Self.split(destination)
         if path.isEmpty {
@@ -41,11 +49,10 @@ struct LinkResolver {
             return .broken("no heading on this page has the anchor '#\(fragment)'", hint: nearestAnchor(fragment, in: headingIDs))
         }
 
-        let pageFolder = Self.folder(of: page.outputPath)
+        let pageFolder = origin.outputFolder
         let targetOutput: String
         if path.hasSuffix(".md") {
-            let sourceFolder = Self.folder(of: page.sourcePath)
-            guard let source = Self.normalize(path.hasPrefix("/") ? "Content" + path : sourceFolder + "/" + path) else {
+            guard let source = Self.normalize(path.hasPrefix("/") ? "Content" + path : origin.sourceFolder + "/" + path) else {
                 return .broken("link to '\(path)' leaves the site", hint: "link to a page inside Content/")
             }
             if index.drafts.contains(source) {

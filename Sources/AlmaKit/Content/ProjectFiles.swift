@@ -57,7 +57,7 @@ enum ProjectFiles {
         }
         // Windows line endings read the same as Unix ones: "\r\n" is one
         // Swift Character, so splitting on "\n" would not see those lines.
-        let unix = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let unix = text.containsUTF8(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
         // A byte-order mark says nothing in UTF-8 and would hide a first '---'.
         return unix.hasPrefix("\u{FEFF}") ? String(unix.dropFirst()) : unix
     }

@@ -37,26 +37,30 @@ struct GuideRenderer {
     ///     problems are their source's, reported once through `pages`.
     func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String]) -> Rendering {
         let all = pages + fallbacks
-        progress?.begin("parsing", total: all.count)
-        let parsed = Parallel.map(all, parallel: parallel, progress: progress) { [parser, cache] page in
-            cache?.parsed(page, parse: parser.parse) ?? { tree in (tree, HeadingIDs.ids(for: tree)) }(parser.parse(page.body))
+        // Links are checked against every page's anchors, so the headings of
+        // all pages come first. Without a cache each page is parsed again to
+        // render it: holding every page's tree at once would cost more memory
+        // (and time allocating it) than libcmark takes to parse twice.
+        progress?.begin("reading headings", total: all.count)
+        let headingIDs = Parallel.map(all, parallel: parallel, progress: progress) { [parser, cache] page in
+            cache?.parsed(page, parse: parser.parse).headingIDs ?? parser.headingIDs(page.body)
         }
 
         var index = LinkIndex()
-        for (page, (_, ids)) in zip(all, parsed) {
+        for (page, ids) in zip(all, headingIDs) {
             if page.fallbackFrom == nil { index.addPage(page, headingIDs: ids) } else { index.addFallback(page, headingIDs: ids) }
         }
         for path in generatedPages { index.addGenerated(path) }
-        var environment = Hasher()
-        index.digest(into: &environment)
-        environment.combine(snippetGroups.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
-        environment.combine(placeholders.sorted { $0.key < $1.key }.map { [$0.key] + $0.value.values.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value } })
-        let site = Site(index: index, outputs: OutputsByLanguage(pages: all.filter { !$0.frontMatter.draft }), key: environment.finalize())
+        let site = Site(index: index, outputs: OutputsByLanguage(pages: all.filter { !$0.frontMatter.draft }),
+                        key: cache == nil ? 0 : environmentKey(index))
 
         progress?.begin("rendering guides", total: all.count)
         let results = Parallel.map(Array(all.indices), parallel: parallel, progress: progress) { [self] position in
             let page = all[position]
-            let work = { render(page, tree: parsed[position].tree, headingIDs: parsed[position].headingIDs, site: site) }
+            let work = {
+                render(page, tree: cache?.parsed(page, parse: parser.parse).tree ?? parser.parse(page.body),
+                       headingIDs: headingIDs[position], site: site)
+            }
             guard let cache else { return work() }
             return cache.guide(for: page, key: Self.cacheKey(page, environment: site.key), render: work)
         }
@@ -71,6 +75,15 @@ struct GuideRenderer {
         let ids = HeadingIDs.ids(for: tree)
         guard ids == anchors else { return nil }
         return render(page, tree: tree, headingIDs: ids, site: site)
+    }
+
+    /// Everything besides the page that a cached page's HTML depends on.
+    private func environmentKey(_ index: LinkIndex) -> Int {
+        var environment = Hasher()
+        index.digest(into: &environment)
+        environment.combine(snippetGroups.sorted { $0.key < $1.key }.map { [$0.key, $0.value] })
+        environment.combine(placeholders.sorted { $0.key < $1.key }.map { [$0.key] + $0.value.values.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value } })
+        return environment.finalize()
     }
 
     /// Everything about the page that its rendering depends on.

@@ -4,6 +4,9 @@ import Foundation
 /// every other run of characters a single hyphen; repeats get `-1`, `-2`.
 public enum HeadingIDs {
     public static func slug(_ text: String) -> String {
+        // Most headings are plain ASCII, where folding changes nothing and
+        // letters and digits are the alphanumerics: no Foundation round trip.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         let folded = text.folding(options: .diacriticInsensitive, locale: nil).lowercased()
         var slug = ""
         var pendingHyphen = false
@@ -19,10 +22,31 @@ public enum HeadingIDs {
         return slug.isEmpty ? "section" : slug
     }
 
+    private static func asciiSlug(_ text: String) -> String {
+        var slug: [UInt8] = []
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                if pendingHyphen && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                slug.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
+    }
+
     /// Ids for every heading of `document`, in order, unique within it.
     public static func ids(for document: MarkdownNode) -> [String] {
+        ids(forHeadings: headings(in: document))
+    }
+
+    /// Ids for `headings`, a document's in order.
+    static func ids(forHeadings headings: [MarkdownNode]) -> [String] {
         var used: [String: Int] = [:]
-        return headings(in: document).map { heading in
+        return headings.map { heading in
             let base = slug(heading.plainText)
             let count = used[base, default: 0]
             used[base] = count + 1

@@ -56,12 +56,7 @@ struct Placeholders: Sendable {
 
     /// A quick look at the bytes before any search: almost no text has "{{".
     static func mayHavePlaceholder(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
-            previous = byte
-        }
-        return false
+        text.containsUTF8Twice(UInt8(ascii: "{"))
     }
 
     private static func name(_ inside: Substring) -> String {

@@ -1,4 +1,12 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+/// POSIX `write`, named apart from `OutputWriter.write`.
+private let writeBytes = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let writeBytes = Darwin.write
+#endif
 
 /// Writes a built site so that the output folder is either the previous
 /// build or the new one, never a mix: files go to a temporary sibling folder
@@ -52,6 +60,33 @@ public struct OutputWriter: Sendable {
         return nil
     }
 
+    /// A file written with one `write` where possible: no copy of its text.
+    /// - Returns: what went wrong, if anything.
+    private static func write(_ contents: String, to path: String) -> WriteFailure? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return WriteFailure(path: path, code: errno) }
+        defer { close(descriptor) }
+        var contents = contents
+        return contents.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let count = writeBytes(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return WriteFailure(path: path, code: errno)
+                }
+                written += count
+            }
+            return nil
+        }
+    }
+
+    private struct WriteFailure: Error, LocalizedError {
+        var path: String
+        var code: Int32
+        var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
+    }
+
     /// Writes `files`, then swaps them in. On failure the previous output is left as it was.
     public func write(_ files: [OutputFile]) -> Diagnostic? {
         if let problem = destinationProblem() { return problem }
@@ -62,11 +97,14 @@ public struct OutputWriter: Sendable {
         do {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files + [OutputFile(path: Self.marker, contents: Self.markerText)] {
-                let url = staging.appending(path: file.path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url)
+            let all = files + [OutputFile(path: Self.marker, contents: Self.markerText)]
+            // Folders first, each once; then the files, on every core.
+            let folders = Set(all.map { LinkResolver.folder(of: $0.path) }).filter { !$0.isEmpty }
+            for folder in folders.sorted() {
+                try manager.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true)
             }
+            let failures = Parallel.map(all) { file in Self.write(file.contents, to: staging.appending(path: file.path).path) }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             if manager.fileExists(atPath: destination.path) {
                 try? manager.removeItem(at: retired)
                 try manager.moveItem(at: destination, to: retired)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds key-shaped secrets in output. A guide may name the bare prefixes
 /// (`sk_test_`); a prefix followed by ten or more key characters is a key.
 public struct SecretScanner: Sendable {
@@ -40,30 +42,36 @@ public struct SecretScanner: Sendable {
     func findings(in text: String) -> [Finding] {
         var text = text
         return text.withUTF8 { bytes in
-            // Every prefix has '_' at its second, third or sixth byte: look for
-            // an underscore first, the prefixes only around it.
-            guard bytes.contains(UInt8(ascii: "_")) else { return [] }
+            guard let base = bytes.baseAddress else { return [] }
             var found: [Finding] = []
-            var line = 1
-            var lineStart = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\n") {
-                    line += 1
-                    lineStart = index + 1
-                } else if byte == UInt8(ascii: "s") || byte == UInt8(ascii: "r") || byte == UInt8(ascii: "w"),
-                          let prefix = Self.prefixBytes.first(where: { matches($0, in: bytes, at: index) }) {
-                    let keyStart = index + prefix.count
-                    var keyEnd = keyStart
-                    while keyEnd < bytes.count, isKeyCharacter(bytes[keyEnd]) { keyEnd += 1 }
-                    if keyEnd - keyStart >= Self.minimumKeyLength {
-                        found.append(Finding(prefix: String(decoding: prefix, as: UTF8.self), line: line, column: index - lineStart + 1))
-                        index = keyEnd
-                        continue
+            // Lines are counted only up to a finding, which is rare.
+            var line = 1, lineStart = 0, counted = 0
+            // No prefix may start inside a key already found.
+            var keyEnd = 0
+            var searchFrom = 0
+            // Every prefix's first '_' is its third byte (sk_, rk_) or its
+            // sixth (whsec_): memchr finds the underscores, and only the bytes
+            // before each are compared with the prefixes.
+            while searchFrom < bytes.count, let hit = memchr(base + searchFrom, Int32(UInt8(ascii: "_")), bytes.count - searchFrom) {
+                let underscore = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                searchFrom = underscore + 1
+                for start in [underscore - 5, underscore - 2] where start >= keyEnd {
+                    guard let prefix = Self.prefixBytes.first(where: { matches($0, in: bytes, at: start) }) else { continue }
+                    var end = start + prefix.count
+                    while end < bytes.count, isKeyCharacter(bytes[end]) { end += 1 }
+                    guard end - start - prefix.count >= Self.minimumKeyLength else { continue }
+                    while counted < start {
+                        if bytes[counted] == UInt8(ascii: "\n") {
+                            line += 1
+                            lineStart = counted + 1
+                        }
+                        counted += 1
                     }
+                    found.append(Finding(prefix: String(decoding: prefix, as: UTF8.self), line: line, column: start - lineStart + 1))
+                    keyEnd = end
+                    searchFrom = max(searchFrom, end)
+                    break
                 }
-                index += 1
             }
             return found
         }
@@ -72,7 +80,7 @@ public struct SecretScanner: Sendable {
     private static let prefixBytes = prefixes.map { Array($0.utf8) }
 
     private func matches(_ prefix: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        guard index + prefix.count <= bytes.count else { return false }
+        guard index >= 0, index + prefix.count <= bytes.count else { return false }
         for offset in 0..<prefix.count where bytes[index + offset] != prefix[offset] { return false }
         return true
     }

@@ -57,7 +57,7 @@ struct SiteRenderer: Sendable {
             }
         }
 
-        progress?.begin("writing pages", total: jobs.count)
+        progress?.begin("filling templates", total: jobs.count)
         cache?.beginBuild()
         let rendered = Parallel.map(jobs, parallel: parallel, progress: progress) { [templates, cache] job in
             let render = { templates.render(job.template, job.context()).map { OutputFile(path: job.path, contents: $0) } }

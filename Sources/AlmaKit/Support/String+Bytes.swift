@@ -1,0 +1,26 @@
+import Foundation
+
+extension String {
+    /// Whether the text's UTF-8 holds `byte`. Native strings are searched
+    /// with memchr, many times faster than a generic `contains` over `utf8`,
+    /// which every page's text goes through.
+    func containsUTF8(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
+        } ?? utf8.contains(byte)
+    }
+
+    /// Whether `byte` appears twice in a row, as in `{{`.
+    func containsUTF8Twice(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var from = 0
+            while from < bytes.count - 1, let hit = memchr(base + from, Int32(byte), bytes.count - from) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if index + 1 < bytes.count, bytes[index + 1] == byte { return true }
+                from = index + 1
+            }
+            return false
+        } ?? zip(utf8, utf8.dropFirst()).contains { $0 == byte && $1 == byte }
+    }
+}
