@@ -37,16 +37,6 @@ import Testing
         #expect(withoutIDs == parser.referenceHTML(markdown))
     }
 
-    /// A build reads every page's headings first, without the whole tree:
-    /// the ids must be the ones the rendered page gets.
-    @Test(arguments: samples + [
-        "> ## Quoted\n\n- ## In a list\n  > ### Deeper\n\nSetext\n===\n\n## Same\n\n## Same\n",
-        "# ASCII: Step 1 -- (create) it!\n\n## Ünïcode and ASCII\n\n## 123\n\n## !!!\n",
-    ])
-    func headingIDsWithoutTheTreeAreTheTreesOnes(markdown: String) {
-        #expect(parser.headingIDs(markdown) == HeadingIDs.ids(for: parser.parse(markdown)))
-    }
-
     /// Plain ASCII headings take a shortcut; it must agree with the general path.
     @Test func asciiSlugsMatchTheGeneralRule() {
         for text in ["Step 1: Create it", "  --Hello, World!--  ", "ABC_def-42", "!!!", "", "a  b\tc", "MiXeD 9z"] {
@@ -97,6 +87,23 @@ import Testing
         let missingAnchor = try #require(errors.first { $0.message.contains("nulle-part") })
         #expect(missingAnchor.location == SourceLocation(file: "Content/fr/index.md", line: 6, column: 30))
         #expect(missingAnchor.message == "fr/guide.html has no anchor '#nulle-part'")
+    }
+
+    /// Anchors in other pages are checked after every page is rendered; their
+    /// problems still come in the order of the links.
+    @Test func linkProblemsComeInTheOrderOfTheLinks() throws {
+        let project = try TemporaryProject([
+            "Content/fr/index.md": "---\ntitle: Accueil\n---\n[a](guide.md#x) [b](suite.md) [c](guide.md#y) [d](#z) [e](index.md#w) [f](guide.md#etape-un)\n",
+        ])
+        let errors = project.builder.check().diagnostics.errors
+        #expect(errors.map(\.location.column) == [1, 17, 31, 47, 55])
+        #expect(errors.map(\.message) == [
+            "fr/guide.html has no anchor '#x'",
+            "link to 'suite.md' has no target: Content/fr/suite.md does not exist",
+            "fr/guide.html has no anchor '#y'",
+            "no heading on this page has the anchor '#z'",
+            "fr/index.html has no anchor '#w'",
+        ])
     }
 
     @Test func frontMatterProblemsHavePositions() throws {

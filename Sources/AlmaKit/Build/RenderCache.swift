@@ -5,7 +5,7 @@ import Foundation
 /// and each page's rendering, by everything it was rendered from.
 public final class RenderCache: Sendable {
     private let trees = Locked<[String: (body: String, tree: MarkdownNode, headingIDs: [String])]>([:])
-    private let guides = Locked<[String: (key: Int, guide: RenderedGuide, diagnostics: [Diagnostic])]>([:])
+    private let guides = Locked<[String: (key: Int, rendering: GuideRenderer.PageRendering)]>([:])
     private let outputs = Locked<[String: (key: Int, file: OutputFile)]>([:])
     private let pages = Locked<[String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])]>([:])
     private let reused = Locked<Set<String>>([])
@@ -23,18 +23,18 @@ public final class RenderCache: Sendable {
     }
 
     /// - Parameter key: a hash of the page and of everything else its HTML depends on.
-    func guide(for page: Page, key: Int, render: () -> (RenderedGuide, [Diagnostic])) -> (RenderedGuide, [Diagnostic]) {
+    func guide(for page: Page, key: Int, render: () -> GuideRenderer.PageRendering) -> GuideRenderer.PageRendering {
         let id = page.language + "\u{0}" + page.sourcePath
         if let cached = guides.withLock({ $0[id] }), cached.key == key {
             // The HTML is the same; the page's other fields (its title, which
             // the navigation shows) may have changed since.
-            var guide = cached.guide
-            guide.page = page
-            return (guide, cached.diagnostics)
+            var rendering = cached.rendering
+            rendering.guide.page = page
+            return rendering
         }
-        let (guide, diagnostics) = render()
-        guides.withLock { $0[id] = (key, guide, diagnostics) }
-        return (guide, diagnostics)
+        let rendering = render()
+        guides.withLock { $0[id] = (key, rendering) }
+        return rendering
     }
 
     /// A page file read before and not touched since: its page and problems.

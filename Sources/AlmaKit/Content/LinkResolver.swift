@@ -4,26 +4,59 @@ struct LinkResolver {
     let index: LinkIndex
     /// Moves a resolved target into another language: a page standing in for
     /// a missing translation links to its own language's pages, not its source's.
-    var retarget: (String) -> String = { $0 }
+    /// Such a page needs every page's anchors to decide which fragments to keep.
+    var retarget: ((String) -> String)?
+    /// Leaves anchors in other pages to `Problems.completed(with:)`: a page can
+    /// then be rendered before the other pages' headings are known.
+    var defersAnchors = false
 
-    struct Result {
+    struct Result: Sendable {
         var targets: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
+        var problems = Problems()
+    }
+
+    /// A page's broken links, some possibly not checked yet.
+    struct Problems: Sendable {
+        var found: [Diagnostic] = []
+        /// Fragments pointing into other pages, each with where its problem
+        /// would go in `found`, to keep the links' order.
+        var pendingAnchors: [(position: Int, location: SourceLocation, target: String, fragment: String)] = []
+
+        /// Every problem, the pending anchors checked against `index`, which
+        /// must know every page's anchors.
+        func completed(with index: LinkIndex) -> [Diagnostic] {
+            guard !pendingAnchors.isEmpty else { return found }
+            var all: [Diagnostic] = []
+            var pending = pendingAnchors[...]
+            for position in 0...found.count {
+                while let next = pending.first, next.position == position {
+                    pending = pending.dropFirst()
+                    if let anchors = index.anchors(of: next.target), !anchors.contains(next.fragment) {
+                        all.append(LinkResolver.missingAnchor(next.fragment, in: next.target, anchors: anchors, at: next.location))
+                    }
+                }
+                if position < found.count { all.append(found[position]) }
+            }
+            return all
+        }
     }
 
     func resolve(_ page: Page, tree: MarkdownNode, headingIDs: Set<String>) -> Result {
         var result = Result()
         // Worked out once per page, not once per link.
-        let origin = Origin(outputFolder: Self.folder(of: page.outputPath), sourceFolder: Self.folder(of: page.sourcePath))
+        let origin = Origin(output: page.outputPath, outputFolder: Self.folder(of: page.outputPath), sourceFolder: Self.folder(of: page.sourcePath))
         for link in Self.links(in: tree) {
             let location = SourceLocation(file: page.sourcePath, line: link.line + page.bodyLineOffset, column: link.column)
             switch check(link.destination, from: origin, headingIDs: headingIDs) {
             case .external:
                 break
-            case .fine(let rewritten):
+            case .fine(let rewritten, let pendingAnchor):
                 if rewritten != link.destination { result.targets[link.destination] = rewritten }
+                if let (target, fragment) = pendingAnchor {
+                    result.problems.pendingAnchors.append((result.problems.found.count, location, target, fragment))
+                }
             case .broken(let message, let hint):
-                result.diagnostics.append(.error(at: location, message, hint: hint))
+                result.problems.found.append(.error(at: location, message, hint: hint))
             }
         }
         return result
@@ -31,14 +64,20 @@ struct LinkResolver {
 
     private enum Outcome {
         case external
-        case fine(String)
+        /// The link as written in HTML, and the anchor to check later, if deferred.
+        case fine(String, pendingAnchor: (target: String, fragment: String)? = nil)
         case broken(String, hint: String)
     }
 
     /// Where the page being checked sits: in the site, and in `Content/`.
     private struct Origin {
+        var output: String
         var outputFolder: String
         var sourceFolder: String
+    }
+
+    static func missingAnchor(_ fragment: String, in target: String, anchors: Set<String>, at location: SourceLocation) -> Diagnostic {
+        .error(at: location, "\(target) has no anchor '#\(fragment)'", hint: nearestAnchor(fragment, in: anchors))
     }
 
     private func check(_ destination: String, from origin: Origin, headingIDs: Set<String>) -> Outcome {
@@ -46,7 +85,7 @@ struct LinkResolver {
         let (path, fragment) = Self.split(destination)
         if path.isEmpty {
             guard let fragment, !headingIDs.contains(fragment) else { return .fine(destination) }
-            return .broken("no heading on this page has the anchor '#\(fragment)'", hint: nearestAnchor(fragment, in: headingIDs))
+            return .broken("no heading on this page has the anchor '#\(fragment)'", hint: Self.nearestAnchor(fragment, in: headingIDs))
         }
 
         let pageFolder = origin.outputFolder
@@ -77,17 +116,29 @@ struct LinkResolver {
             return .external
         }
 
-        if let fragment, let anchors = index.anchors(of: targetOutput), !anchors.contains(fragment) {
-            return .broken("\(targetOutput) has no anchor '#\(fragment)'", hint: nearestAnchor(fragment, in: anchors))
+        guard let retarget else {
+            let relative = Self.relativePath(from: pageFolder, to: targetOutput)
+            guard let fragment else { return .fine(relative) }
+            if targetOutput == origin.output {
+                guard headingIDs.contains(fragment) else {
+                    return .broken("\(targetOutput) has no anchor '#\(fragment)'", hint: Self.nearestAnchor(fragment, in: headingIDs))
+                }
+            } else if defersAnchors {
+                return .fine("\(relative)#\(fragment)", pendingAnchor: (targetOutput, fragment))
+            } else if let anchors = index.anchors(of: targetOutput), !anchors.contains(fragment) {
+                return .broken("\(targetOutput) has no anchor '#\(fragment)'", hint: Self.nearestAnchor(fragment, in: anchors))
+            }
+            return .fine("\(relative)#\(fragment)")
         }
+        // A stand-in's links were checked on its source; a translation's
+        // headings have other anchors: keep the fragment only where it exists.
         let target = retarget(targetOutput)
-        // A translation's headings have other anchors: keep the fragment only where it exists.
         let keptFragment = target == targetOutput || index.anchors(of: target)?.contains(fragment ?? "") == true ? fragment : nil
         let relative = Self.relativePath(from: pageFolder, to: target)
         return .fine(keptFragment.map { "\(relative)#\($0)" } ?? relative)
     }
 
-    private func nearestAnchor(_ fragment: String, in anchors: Set<String>) -> String {
+    private static func nearestAnchor(_ fragment: String, in anchors: Set<String>) -> String {
         if let nearest = Suggestion.nearest(to: fragment, among: anchors.sorted()) {
             return "did you mean '#\(nearest)'?"
         }
@@ -102,11 +153,15 @@ struct LinkResolver {
 
     static func links(in node: MarkdownNode) -> [Link] {
         var links: [Link] = []
+        collectLinks(in: node, into: &links)
+        return links
+    }
+
+    private static func collectLinks(in node: MarkdownNode, into links: inout [Link]) {
         if case .link(let destination, _) = node.kind {
             links.append(Link(destination: destination, line: node.line, column: node.column))
         }
-        for child in node.children { links += Self.links(in: child) }
-        return links
+        for child in node.children { collectLinks(in: child, into: &links) }
     }
 
     static func hasScheme(_ destination: String) -> Bool {

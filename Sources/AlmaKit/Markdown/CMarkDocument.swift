@@ -22,26 +22,6 @@ final class CMarkDocument {
         Self.convert(root)
     }
 
-    /// The headings alone copied into Swift values: what anchor ids need,
-    /// for a fraction of the time and memory of the whole tree. Headings are
-    /// blocks, so only container blocks are searched.
-    func headings() -> [MarkdownNode] {
-        var found: [MarkdownNode] = []
-        func visit(_ node: OpaquePointer) {
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                switch cmark_node_get_type(current) {
-                case CMARK_NODE_HEADING: found.append(Self.convert(current))
-                case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM: visit(current)
-                default: break
-                }
-                child = cmark_node_next(current)
-            }
-        }
-        visit(root)
-        return found
-    }
-
     /// libcmark's own HTML rendering in safe mode, used to cross-check ours.
     func referenceHTML() -> String {
         guard let rendered = cmark_render_html(root, CMARK_OPT_SAFE | CMARK_OPT_SMART) else { return "" }

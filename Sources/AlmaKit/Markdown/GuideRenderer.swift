@@ -1,5 +1,6 @@
-/// Renders every guide's Markdown: parses each page once, learns all
-/// headings, then checks and rewrites each page's links against the whole site.
+/// Renders every guide's Markdown: parses each page once, renders it at once,
+/// and checks its links against the whole site, anchors in other pages once
+/// every page's headings are known.
 struct GuideRenderer {
     let parser = MarkdownParser()
     /// The servers' pieces that `almakit snippet NAME` blocks expand to.
@@ -31,40 +32,46 @@ struct GuideRenderer {
         var site: Site
     }
 
+    /// One page's HTML and its problems, anchors in other pages possibly not checked yet.
+    struct PageRendering: Sendable {
+        var guide: RenderedGuide
+        var problems: LinkResolver.Problems
+    }
+
     /// - Parameters:
     ///   - pages: the site's own pages, drafts included (they are checked, not published).
     ///   - fallbacks: pages standing in for missing translations; their
     ///     problems are their source's, reported once through `pages`.
     func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String]) -> Rendering {
-        let all = pages + fallbacks
-        // Links are checked against every page's anchors, so the headings of
-        // all pages come first. Without a cache each page is parsed again to
-        // render it: holding every page's tree at once would cost more memory
-        // (and time allocating it) than libcmark takes to parse twice.
-        progress?.begin("reading headings", total: all.count)
-        let headingIDs = Parallel.map(all, parallel: parallel, progress: progress) { [parser, cache] page in
-            cache?.parsed(page, parse: parser.parse).headingIDs ?? parser.headingIDs(page.body)
-        }
-
+        // Which pages exist is known before any is parsed; their anchors are
+        // learnt as they are rendered. Each page's tree is dropped as soon as
+        // its HTML is made, instead of waiting for every other page's headings.
         var index = LinkIndex()
-        for (page, ids) in zip(all, headingIDs) {
-            if page.fallbackFrom == nil { index.addPage(page, headingIDs: ids) } else { index.addFallback(page, headingIDs: ids) }
-        }
+        for page in pages { index.addPage(page, headingIDs: []) }
+        for page in fallbacks { index.addFallback(page, headingIDs: []) }
         for path in generatedPages { index.addGenerated(path) }
-        let site = Site(index: index, outputs: OutputsByLanguage(pages: all.filter { !$0.frontMatter.draft }),
-                        key: cache == nil ? 0 : environmentKey(index))
+        let outputs = OutputsByLanguage(pages: (pages + fallbacks).filter { !$0.frontMatter.draft })
 
-        progress?.begin("rendering guides", total: all.count)
-        let results = Parallel.map(Array(all.indices), parallel: parallel, progress: progress) { [self] position in
-            let page = all[position]
-            let work = {
-                render(page, tree: cache?.parsed(page, parse: parser.parse).tree ?? parser.parse(page.body),
-                       headingIDs: headingIDs[position], site: site)
-            }
-            guard let cache else { return work() }
-            return cache.guide(for: page, key: Self.cacheKey(page, environment: site.key), render: work)
+        progress?.begin("rendering guides", total: pages.count + fallbacks.count)
+        let withoutAnchors = Site(index: index, outputs: outputs, key: cache == nil ? 0 : environmentKey(index))
+        let own = Parallel.map(pages, parallel: parallel, progress: progress) { [self] page in
+            cached(page, site: withoutAnchors) { render(page, parsed: parse(page), site: withoutAnchors, defersAnchors: true) }
         }
-        return Rendering(guides: results.map(\.guide), diagnostics: results.map(\.diagnostics), site: site)
+
+        // A stand-in shows its source's text, so it has its source's anchors.
+        var anchorsBySource: [String: [String]] = [:]
+        for rendered in own {
+            index.addPage(rendered.guide.page, headingIDs: rendered.guide.anchors)
+            anchorsBySource[rendered.guide.page.sourcePath] = rendered.guide.anchors
+        }
+        for page in fallbacks { index.addFallback(page, headingIDs: anchorsBySource[page.sourcePath] ?? []) }
+        let site = Site(index: index, outputs: outputs, key: cache == nil ? 0 : environmentKey(index))
+        // Stand-ins keep a link's fragment only where their own language's page has it.
+        let standIns = Parallel.map(fallbacks, parallel: parallel, progress: progress) { [self] page in
+            cached(page, site: site) { render(page, parsed: parse(page), site: site, defersAnchors: false) }
+        }
+        let all = own + standIns
+        return Rendering(guides: all.map(\.guide), diagnostics: all.map { $0.problems.completed(with: index) }, site: site)
     }
 
     /// One page parsed and rendered again against an earlier rendering's
@@ -74,7 +81,19 @@ struct GuideRenderer {
         let tree = parser.parse(page.body)
         let ids = HeadingIDs.ids(for: tree)
         guard ids == anchors else { return nil }
-        return render(page, tree: tree, headingIDs: ids, site: site)
+        let rendered = render(page, parsed: (tree, ids), site: site, defersAnchors: false)
+        return (rendered.guide, rendered.problems.completed(with: site.index))
+    }
+
+    /// A page's tree and heading ids: from the cache when its text is unchanged.
+    private func parse(_ page: Page) -> (tree: MarkdownNode, headingIDs: [String]) {
+        if let cache { return cache.parsed(page, parse: parser.parse) }
+        let tree = parser.parse(page.body)
+        return (tree, HeadingIDs.ids(for: tree))
+    }
+
+    private func cached(_ page: Page, site: Site, render: () -> PageRendering) -> PageRendering {
+        cache?.guide(for: page, key: Self.cacheKey(page, environment: site.key), render: render) ?? render()
     }
 
     /// Everything besides the page that a cached page's HTML depends on.
@@ -100,24 +119,27 @@ struct GuideRenderer {
     }
 
     /// One page: its links checked and rewritten, its HTML, its problems.
-    private func render(_ page: Page, tree: MarkdownNode, headingIDs: [String], site: Site)
-        -> (guide: RenderedGuide, diagnostics: [Diagnostic])
-    {
+    /// - Parameter defersAnchors: leave anchors in other pages unchecked, for
+    ///   `LinkResolver.Problems.completed(with:)`, because `site` does not know them yet.
+    private func render(_ page: Page, parsed: (tree: MarkdownNode, headingIDs: [String]), site: Site, defersAnchors: Bool) -> PageRendering {
+        let (tree, headingIDs) = parsed
         var resolver = LinkResolver(index: site.index)
+        resolver.defersAnchors = defersAnchors
         if let source = page.fallbackFrom {
             resolver.retarget = { site.outputs.counterpart(of: $0, from: source, in: page.language) }
         }
         let links = resolver.resolve(page, tree: tree, headingIDs: Set(headingIDs))
-        var problems: [Diagnostic] = []
+        var problems = LinkResolver.Problems()
         if page.fallbackFrom == nil {
-            problems += links.diagnostics + unknownSnippets(in: tree, of: page) + unknownPlaceholders(in: tree, of: page)
+            problems = links.problems
+            problems.found += unknownSnippets(in: tree, of: page) + unknownPlaceholders(in: tree, of: page)
         }
         var renderer = HTMLRenderer(linkTargets: links.targets, headingIDs: headingIDs, snippetGroups: snippetGroups)
         renderer.placeholders = placeholders[page.language] ?? Placeholders(values: [:])
         renderer.headingAnchors = true
         renderer.highlight = highlight
         let guide = RenderedGuide(page: page, html: renderer.render(tree), headings: TableOfContents.entries(in: tree, ids: headingIDs), anchors: headingIDs)
-        return (guide, problems)
+        return PageRendering(guide: guide, problems: problems)
     }
 
     private func unknownPlaceholders(in tree: MarkdownNode, of page: Page) -> [Diagnostic] {

@@ -40,13 +40,8 @@ public enum HeadingIDs {
 
     /// Ids for every heading of `document`, in order, unique within it.
     public static func ids(for document: MarkdownNode) -> [String] {
-        ids(forHeadings: headings(in: document))
-    }
-
-    /// Ids for `headings`, a document's in order.
-    static func ids(forHeadings headings: [MarkdownNode]) -> [String] {
         var used: [String: Int] = [:]
-        return headings.map { heading in
+        return headings(in: document).map { heading in
             let base = slug(heading.plainText)
             let count = used[base, default: 0]
             used[base] = count + 1
