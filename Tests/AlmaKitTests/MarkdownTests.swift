@@ -126,3 +126,46 @@ import Testing
         #expect(!result.files.contains { $0.path == "fr/brouillon.html" })
     }
 }
+
+/// The path arithmetic behind every rewritten link.
+@Suite struct LinkPathTests {
+    @Test(arguments: [
+        ("Content/fr/a/../b/page.md", "Content/fr/b/page.md"),
+        ("Content/fr/./page.md", "Content/fr/page.md"),
+        ("Content//fr/page.md/", "Content/fr/page.md"),
+        ("Content/fr/éte/../ça.md", "Content/fr/ça.md"),
+        ("a/..", ""),
+    ])
+    func normalizeResolvesDots(path: String, expected: String) {
+        #expect(LinkResolver.normalize(path) == expected)
+    }
+
+    @Test func normalizeRefusesToClimbAboveTheRoot() {
+        #expect(LinkResolver.normalize("Content/../../x.md") == nil)
+        #expect(LinkResolver.normalize("..") == nil)
+    }
+
+    @Test(arguments: [
+        ("fr", "fr/page.html", "page.html"),
+        ("fr/a", "fr/b/page.html", "../b/page.html"),
+        ("fr/a", "en/a/page.html", "../../en/a/page.html"),
+        ("", "fr/index.html", "fr/index.html"),
+        ("fr/été", "fr/été/ça.html", "ça.html"),
+        ("fr/été", "fr/ça.html", "../ça.html"),
+        ("fr/ab", "fr/abc/x.html", "../abc/x.html"),
+    ])
+    func relativePathsClimbOnlyWhatTheyMust(folder: String, target: String, expected: String) {
+        #expect(LinkResolver.relativePath(from: folder, to: target) == expected)
+    }
+
+    @Test func schemesAndFragments() {
+        #expect(LinkResolver.hasScheme("https://x"))
+        #expect(LinkResolver.hasScheme("mailto:a@b"))
+        #expect(!LinkResolver.hasScheme("page.md"))
+        #expect(!LinkResolver.hasScheme("1x:y"))
+        #expect(!LinkResolver.hasScheme("é:y"))
+        #expect(LinkResolver.split("page.md#étape") == ("page.md", "étape"))
+        #expect(LinkResolver.split("#top") == ("", "top"))
+        #expect(LinkResolver.split("page.md") == ("page.md", nil))
+    }
+}

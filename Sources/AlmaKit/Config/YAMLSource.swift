@@ -9,7 +9,9 @@ struct YAMLSource {
 
     func parse(_ text: String, into diagnostics: inout Diagnostics) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // UTF-8 named here: otherwise Yams reads the process environment
+            // on every parse to choose, which costs more than a page's YAML.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(describe(error, text: text))
             return nil

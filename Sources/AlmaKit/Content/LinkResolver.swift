@@ -164,50 +164,69 @@ struct LinkResolver {
         for child in node.children { collectLinks(in: child, into: &links) }
     }
 
+    // The helpers below work on UTF-8 bytes: every separator they look for
+    // is ASCII, and Character-level searches cost more than the rest of a
+    // link's check.
+
     static func hasScheme(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        guard let first = scheme.first, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+        let bytes = destination.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = bytes[..<colon]
+        guard let first = scheme.first, isASCIILetter(first) else { return false }
+        return scheme.allSatisfy { isASCIILetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
     static func split(_ destination: String) -> (path: String, fragment: String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
-        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.utf8.index(after: hash)...]))
     }
 
     static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
     /// Resolves `.` and `..`; nil when the path climbs above its root.
     static func normalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
+        var parts: [Substring.UTF8View] = []
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(part)
+            } else {
+                parts.append(Substring(part).utf8)
             }
         }
-        return parts.joined(separator: "/")
+        return joined(parts)
+    }
+
+    private static func joined(_ parts: some Collection<Substring.UTF8View>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(parts.count) { $0 + $1.count })
+        for (position, part) in parts.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: "/")) }
+            bytes.append(contentsOf: part)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The relative URL from a page in `folder` to the site path `target`.
     static func relativePath(from folder: String, to target: String) -> String {
         // Most links stay in their folder's tree: no need to split anything.
-        if !folder.isEmpty, target.hasPrefix(folder), target.utf8.dropFirst(folder.utf8.count).first == UInt8(ascii: "/") {
+        if !folder.isEmpty, target.utf8.starts(with: folder.utf8), target.utf8.dropFirst(folder.utf8.count).first == UInt8(ascii: "/") {
             let rest = target.utf8.dropFirst(folder.utf8.count + 1)
             if !rest.contains(UInt8(ascii: "/")) { return String(Substring(rest)) }
         }
-        let from = folder.split(separator: "/")
-        let to = target.split(separator: "/")
+        let from = folder.utf8.split(separator: UInt8(ascii: "/"))
+        let to = target.utf8.split(separator: UInt8(ascii: "/"))
         var common = 0
-        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
-        let ups = Array(repeating: "..", count: from.count - common)
-        return (ups + to[common...].map(String.init)).joined(separator: "/")
+        while common < from.count, common < to.count - 1, from[common].elementsEqual(to[common]) { common += 1 }
+        let ups = Array(repeating: Substring("..").utf8, count: from.count - common)
+        return joined(ups + to[common...].map { Substring($0).utf8 })
     }
 }

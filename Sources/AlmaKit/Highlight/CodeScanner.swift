@@ -167,7 +167,8 @@ struct CodeScanner {
         let start = position
         let wordEnd = end(from: position + 1, while: isWordBody)
         let word = source.string(start..<wordEnd)
-        if language.stringPrefixes.contains(word.lowercased()),
+        // String prefixes (`r"`, `fr'`) are short: most words need no lowercasing.
+        if wordEnd - start <= language.longestStringPrefix, language.stringPrefixes.contains(word.lowercased()),
            language.strings.contains(where: { source.matches($0.open, at: wordEnd) }) {
             position = wordEnd
             return scanString(prefixStart: start)

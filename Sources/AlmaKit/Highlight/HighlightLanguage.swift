@@ -65,6 +65,8 @@ struct HighlightLanguage: Sendable {
     /// Words (lower case; matched ignoring case) that belong to a string opening right
     /// after them: Python's `f"…"`, `Rb'…'`.
     let stringPrefixes: Set<String>
+    /// The length of the longest of `stringPrefixes`, 0 when there are none.
+    let longestStringPrefix: Int
     let words: Words
     let variables: Variables
     /// A line comment marker counts only at the start of a line or after whitespace
@@ -94,6 +96,7 @@ struct HighlightLanguage: Sendable {
         self.blockComments = blockComments
         self.strings = strings.sorted { $0.open.count > $1.open.count }
         self.stringPrefixes = Set(stringPrefixes.split(whereSeparator: \.isWhitespace).map(String.init))
+        longestStringPrefix = self.stringPrefixes.map(\.count).max() ?? 0
         self.words = words
         self.variables = variables
         self.commentsNeedSpaceBefore = commentsNeedSpaceBefore

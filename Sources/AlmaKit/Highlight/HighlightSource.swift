@@ -56,12 +56,18 @@ struct HighlightSource {
 
 extension Unicode.Scalar {
     var isLineBreak: Bool { self == "\n" || self == "\r" }
-    var isWhitespace: Bool { properties.isWhitespace }
+    // ASCII answers first: code is mostly ASCII, and Unicode properties
+    // are looked up in tables.
+    var isWhitespace: Bool {
+        value < 0x80 ? self == " " || self == "\t" || self == "\n" || self == "\r" || value == 0x0B || value == 0x0C : properties.isWhitespace
+    }
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
     var isHexDigit: Bool { isASCIIDigit || ("a"..."f").contains(self) || ("A"..."F").contains(self) }
     var isASCIIAlphanumeric: Bool { isASCIIDigit || ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
     /// Letters of any script count, so `café` or `naïve` stay one word.
-    var isLetter: Bool { properties.isAlphabetic }
+    var isLetter: Bool {
+        value < 0x80 ? ("a"..."z").contains(self) || ("A"..."Z").contains(self) : properties.isAlphabetic
+    }
 
     var asciiLowercased: Unicode.Scalar {
         ("A"..."Z").contains(self) ? Unicode.Scalar(value + 32)! : self

@@ -13,30 +13,42 @@ public enum HTMLEscaping {
         escape(string, apostrophe: true)
     }
 
-    /// Works on UTF-8 bytes: the five characters are ASCII, and no byte of a
-    /// multi-byte UTF-8 sequence is ASCII, so this is escaping by scalar.
+    /// `text(_:)`, appended to UTF-8 `bytes` without an intermediate string.
+    static func appendText(_ string: String, to bytes: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { escape($0, apostrophe: false, into: &bytes) }
+    }
+
     private static func escape(_ string: String, apostrophe: Bool) -> String {
         var string = string
         return string.withUTF8 { bytes in
-            func special(_ byte: UInt8) -> Bool {
-                byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                    || byte == UInt8(ascii: "\"") || (apostrophe && byte == UInt8(ascii: "'"))
-            }
-            guard bytes.contains(where: special) else { return String(decoding: bytes, as: UTF8.self) }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 32)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'") where apostrophe: escaped.append(contentsOf: "&#39;".utf8)
-                default: escaped.append(byte)
-                }
-            }
+            escape(bytes, apostrophe: apostrophe, into: &escaped)
             return String(decoding: escaped, as: UTF8.self)
         }
+    }
+
+    /// Works on UTF-8 bytes: the five characters are ASCII, and no byte of a
+    /// multi-byte UTF-8 sequence is ASCII, so this is escaping by scalar.
+    /// Runs without a special character are copied whole.
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool, into escaped: inout [UInt8]) {
+        var runStart = 0
+        for (index, byte) in bytes.enumerated() {
+            let replacement: StaticString
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'") where apostrophe: replacement = "&#39;"
+            default: continue
+            }
+            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            escaped.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            runStart = index + 1
+        }
+        escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// Percent-encodes what may not stand in a URL and escapes `&` and `'`, as libcmark does.

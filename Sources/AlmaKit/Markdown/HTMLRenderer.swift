@@ -64,7 +64,7 @@ public struct HTMLRenderer: Sendable {
             let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
             let code = placeholders.expand(literal)
             out.append(language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.text(language))\">")
-            out.append(highlight(code, language) ?? HTMLEscaping.text(code))
+            if let highlighted = highlight(code, language) { out.append(highlighted) } else { out.appendEscaped(code) }
             out.append("</code></pre>\n")
         case .htmlBlock:
             out.newline(); out.append("<!-- raw HTML omitted -->"); out.newline()
@@ -88,13 +88,13 @@ public struct HTMLRenderer: Sendable {
         case .thematicBreak:
             out.newline(); out.append("<hr />\n")
         case .text(let text):
-            out.append(HTMLEscaping.text(placeholders.expand(text)))
+            out.appendEscaped(placeholders.expand(text))
         case .softBreak:
             out.append("\n")
         case .lineBreak:
             out.append("<br />\n")
         case .code(let code):
-            out.append("<code>\(HTMLEscaping.text(placeholders.expand(code)))</code>")
+            out.append("<code>"); out.appendEscaped(placeholders.expand(code)); out.append("</code>")
         case .htmlInline:
             out.append("<!-- raw HTML omitted -->")
         case .emphasis:
@@ -108,7 +108,7 @@ public struct HTMLRenderer: Sendable {
             out.append(">"); children(); out.append("</a>")
         case .image(let source, let title):
             out.append("<img src=\"\(URLSafety.isDangerous(source) ? "" : HTMLEscaping.href(source))\" alt=\"")
-            out.append(HTMLEscaping.text(node.plainText))
+            out.appendEscaped(node.plainText)
             out.append("\"")
             if !title.isEmpty { out.append(" title=\"\(HTMLEscaping.text(title))\"") }
             out.append(" />")
@@ -116,16 +116,25 @@ public struct HTMLRenderer: Sendable {
     }
 }
 
-/// An HTML buffer that knows whether it stands at the start of a line.
+/// An HTML buffer that knows whether it stands at the start of a line. It
+/// holds UTF-8 bytes, and text is escaped straight into it: a page's many
+/// small pieces make no string of their own.
 private struct HTMLOutput {
-    var html = ""
+    private var bytes: [UInt8] = []
+
+    var html: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func append(_ text: String) {
-        html += text
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// `text` as `HTMLEscaping.text(_:)` escapes it.
+    mutating func appendEscaped(_ text: String) {
+        HTMLEscaping.appendText(text, to: &bytes)
     }
 
     /// Starts a new line unless already at one, like libcmark's `cr()`.
     mutating func newline() {
-        if let last = html.last, last != "\n" { html += "\n" }
+        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
     }
 }
