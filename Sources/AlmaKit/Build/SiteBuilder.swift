@@ -66,7 +66,8 @@ public struct SiteBuilder: Sendable {
                                     parallel: options.parallel, progress: options.progress, cache: options.cache,
                                     configFingerprint: configText.hashValue)
         var templating = Diagnostics()
-        let files = renderer.render(rendering.guides, into: &templating)
+        let layouts = renderer.layouts(for: rendering.guides.filter { !$0.page.frontMatter.draft })
+        let files = renderer.render(rendering.guides, layouts: layouts, into: &templating)
         findings.templates = templating.all
         options.progress?.begin("scanning for secrets")
         // An output reused from an earlier build was scanned when it was made.
@@ -77,7 +78,7 @@ public struct SiteBuilder: Sendable {
         return .finished(BuildSnapshot(
             findings: findings, pages: pages, translations: translations, guides: rendering.guides, site: rendering.site,
             guideRenderer: guideRenderer, siteRenderer: renderer,
-            layouts: renderer.layouts(for: rendering.guides.filter { !$0.page.frontMatter.draft }),
+            layouts: layouts,
             files: files, outputFolder: outputFolder))
     }
 
