@@ -84,14 +84,14 @@ final class ChangeMonitor: Sendable {
                 let more = read(descriptor, buffer, 64 * 1024)
                 if more > 0 { events += Self.events(in: buffer, length: more, folders: folders) }
             }
-            // A new folder needs a watch of its own, even while still empty;
-            // existing watches are kept. What it holds is found by a full build.
-            let newFolder = events.contains(where: \.announcesFolder)
-            if newFolder { _ = watchAll() }
             // Files the build does not read (an editor's swap file in the
             // project folder) change nothing.
-            let edited = Array(Set(events.map(\.file).filter(watcher.isInput)))
-            if newFolder {
+            let edited = Array(Set(events.compactMap(\.file).filter(watcher.isInput)))
+            if events.contains(where: \.changesStructure) {
+                // A new folder needs a watch of its own, even while still
+                // empty; existing watches are kept. What it holds, or what a
+                // full queue lost, is found by a full build.
+                _ = watchAll()
                 onChange(nil)
             } else if !edited.isEmpty {
                 onChange(edited.sorted { $0.path < $1.path })
@@ -102,10 +102,11 @@ final class ChangeMonitor: Sendable {
         return false
     }
 
-    /// One inotify event: the file it names and whether it is a new folder.
+    /// One inotify event: the file it names, and whether it changes more than files.
     private struct Event {
-        var file: URL
-        var announcesFolder: Bool
+        var file: URL?
+        /// A folder created or moved in, or events lost because the queue was full.
+        var changesStructure: Bool
     }
 
     /// The events in `buffer`, for the watches in `folders`.
@@ -117,11 +118,13 @@ final class ChangeMonitor: Sendable {
             let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
             let nameBytes = UnsafeRawBufferPointer(start: buffer + offset + header, count: Int(event.len))
             let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
-            if let folder = folders[event.wd] {
+            if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                events.append(Event(file: nil, changesStructure: true))
+            } else if let folder = folders[event.wd] {
                 let isDirectory = event.mask & UInt32(IN_ISDIR) != 0
                 events.append(Event(
                     file: name.isEmpty ? folder : folder.appending(path: name),
-                    announcesFolder: isDirectory && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0))
+                    changesStructure: isDirectory && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0))
             }
             offset += header + Int(event.len)
         }

@@ -88,13 +88,39 @@ def test_the_checkout_cannot_pay_in_the_preview(served):
     assert "takes no payment" in body
 
 
+class LineReader:
+    """Reads a process's output line by line on a thread; `wait_for` waits for a line."""
+
+    def __init__(self, stream):
+        self.lines = queue.Queue()
+        threading.Thread(target=lambda: [self.lines.put(line) for line in stream], daemon=True).start()
+
+    def wait_for(self, start, timeout=20):
+        deadline = time.monotonic() + timeout
+        seen = []
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if line.startswith(start):
+                return line
+            seen.append(line)
+        raise AssertionError(f"no line starting with {start!r}; saw: {seen}")
+
+
 def test_an_edit_is_rebuilt_and_reloads_open_pages(served):
-    project, base, _ = served
+    project, base, process = served
+    terminal = LineReader(process.stderr)
     events = EventStream(base + "/__almakit/events")
     guide = project / "Content" / "en" / "testing.md"
     guide.write_text(guide.read_text() + "\nA sentence added while serving.\n")
     assert events.next_event()[0] == "reload"
     assert "A sentence added while serving." in get(base + "/en/testing.html")[1]
+    # The edit changed the guide's text only: that page alone was rendered
+    # again, which the watcher's file names and the serve session's
+    # single-page update both had to get right.
+    assert terminal.wait_for("updated ").startswith("updated en/testing.html in ")
 
 
 def test_a_broken_build_keeps_the_last_good_site_and_says_why(served):

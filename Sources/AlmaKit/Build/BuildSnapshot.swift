@@ -19,7 +19,7 @@ struct BuildSnapshot: Sendable {
         var guides: [String: [Diagnostic]] = [:]
         var guideOrder: [String] = []
         var templates: [Diagnostic] = []
-        /// Key-shaped strings found in the output, by output path.
+        /// Key-shaped strings found in the output, each at its output file.
         var secrets: [Diagnostic] = []
         var strict = false
 
