@@ -5,7 +5,11 @@ struct HighlightSource {
     let scalars: [Unicode.Scalar]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        // Code is mostly ASCII, whose bytes are its scalars: no decoding.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+            bytes.allSatisfy { $0 < 0x80 } ? bytes.map { Unicode.Scalar($0) } : nil
+        } ?? nil
+        scalars = ascii ?? Array(text.unicodeScalars)
     }
 
     var count: Int { scalars.count }
@@ -48,9 +52,28 @@ struct HighlightSource {
     }
 
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[range])
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
+        appendUTF8(range, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The scalars in `range` as UTF-8, with `&`, `<`, `>` and `"` escaped
+    /// when `escaping`: what `HTMLEscaping.text(_:)` makes of them.
+    func appendUTF8(_ range: Range<Int>, to bytes: inout [UInt8], escaping: Bool = false) {
+        for scalar in scalars[range] {
+            guard scalar.isASCII else {
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
+                continue
+            }
+            switch scalar {
+            case "&" where escaping: bytes.append(contentsOf: "&amp;".utf8)
+            case "<" where escaping: bytes.append(contentsOf: "&lt;".utf8)
+            case ">" where escaping: bytes.append(contentsOf: "&gt;".utf8)
+            case "\"" where escaping: bytes.append(contentsOf: "&quot;".utf8)
+            default: bytes.append(UInt8(scalar.value))
+            }
+        }
     }
 }
 

@@ -5,7 +5,8 @@ struct HighlightWriter {
     private let source: HighlightSource
     /// Everything before this index has been written.
     private var written = 0
-    private var html = ""
+    /// UTF-8; text is escaped straight into it, with no string per token.
+    private var html: [UInt8] = []
 
     init(_ source: HighlightSource) {
         self.source = source
@@ -16,7 +17,11 @@ struct HighlightWriter {
         let range = clamped(range)
         guard !range.isEmpty else { return }
         writePlain(upTo: range.lowerBound)
-        html += "<span class=\"tok-\(kind.rawValue)\">" + HTMLEscaping.text(source.string(range)) + "</span>"
+        html.append(contentsOf: "<span class=\"tok-".utf8)
+        html.append(contentsOf: kind.rawValue.utf8)
+        html.append(contentsOf: "\">".utf8)
+        source.appendUTF8(range, to: &html, escaping: true)
+        html.append(contentsOf: "</span>".utf8)
         written = range.upperBound
     }
 
@@ -24,18 +29,18 @@ struct HighlightWriter {
     mutating func embedded(_ fragment: String, covering range: Range<Int>) {
         let range = clamped(range)
         writePlain(upTo: range.lowerBound)
-        html += fragment
+        html.append(contentsOf: fragment.utf8)
         written = range.upperBound
     }
 
     mutating func finish() -> String {
         writePlain(upTo: source.count)
-        return html
+        return String(decoding: html, as: UTF8.self)
     }
 
     private mutating func writePlain(upTo end: Int) {
         guard end > written else { return }
-        html += HTMLEscaping.text(source.string(written..<end))
+        source.appendUTF8(written..<end, to: &html, escaping: true)
         written = end
     }
 
