@@ -8,9 +8,9 @@ enum Terminal {
 
     static func printDiagnostics(_ diagnostics: Diagnostics) {
         let formatter = DiagnosticFormatter()
-        for diagnostic in diagnostics.sorted {
-            error(formatter.text(diagnostic, colored: stderrIsTerminal))
-        }
+        // One write for all: a site with a thousand warnings makes a thousand system calls otherwise.
+        let text = diagnostics.sorted.map { formatter.text($0, colored: stderrIsTerminal) + "\n" }.joined()
+        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
     /// Unbuffered, for a long-running command whose output is read as it comes.

@@ -114,3 +114,14 @@ import Testing
         return found
     }
 }
+
+/// The sidebar is rendered once per folder; the reader's own link is marked afterwards.
+@Suite struct InsertionTests {
+    @Test func textGoesAfterTheFirstMarkerOnly() {
+        let nav = "<li><a href=\"été.html\">Été</a></li><li><a href=\"été.html\">Encore</a></li>"
+        #expect(nav.inserting(" aria-current=\"page\"", afterFirst: "<a href=\"été.html\"")
+            == "<li><a href=\"été.html\" aria-current=\"page\">Été</a></li><li><a href=\"été.html\">Encore</a></li>")
+        #expect(nav.inserting("X", afterFirst: "<a href=\"autre.html\"") == nav)
+        #expect(nav.inserting("X", afterFirst: "") == nav)
+    }
+}

@@ -1,11 +1,11 @@
 /// One guide page of one language, as read from `Content/<lang>/`.
 public struct Page: Sendable {
-    public var language: String
+    public var language: String { didSet { outputPath = Self.outputPath(language, sourceKey, frontMatter.slug) } }
     /// The file as diagnostics name it: `Content/fr/paiement.md`.
     public var sourcePath: String
     /// Path inside the language folder without `.md`: `paiement`, `guides/serveur`.
-    public var sourceKey: String
-    public var frontMatter: FrontMatter
+    public var sourceKey: String { didSet { outputPath = Self.outputPath(language, sourceKey, frontMatter.slug) } }
+    public var frontMatter: FrontMatter { didSet { outputPath = Self.outputPath(language, sourceKey, frontMatter.slug) } }
     public var body: String
     public var bodyLineOffset: Int
     /// Set on a page that stands in for a missing translation: the language
@@ -17,10 +17,24 @@ public struct Page: Sendable {
     /// What pairs this page with its translations in other languages.
     public var translationKey: String { frontMatter.translationKey ?? sourceKey }
 
-    /// Where the page is written inside `dist/`: `fr/paiement.html`.
-    public var outputPath: String {
+    /// Where the page is written inside `dist/`: `fr/paiement.html`. Kept
+    /// up to date as the fields it comes from change: every link check and
+    /// every page's navigation asks for it.
+    public private(set) var outputPath: String
+
+    public init(language: String, sourcePath: String, sourceKey: String, frontMatter: FrontMatter, body: String, bodyLineOffset: Int) {
+        self.language = language
+        self.sourcePath = sourcePath
+        self.sourceKey = sourceKey
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+        outputPath = Self.outputPath(language, sourceKey, frontMatter.slug)
+    }
+
+    private static func outputPath(_ language: String, _ sourceKey: String, _ slug: String?) -> String {
         var parts = sourceKey.split(separator: "/").map(String.init)
-        if let slug = frontMatter.slug { parts[parts.count - 1] = slug }
+        if let slug { parts[parts.count - 1] = slug }
         return ([language] + parts).joined(separator: "/") + ".html"
     }
 
