@@ -49,8 +49,11 @@ public enum HeadingIDs {
         }
     }
 
-    static func headings(in node: MarkdownNode) -> [MarkdownNode] {
-        if case .heading = node.kind { return [node] }
-        return node.children.flatMap(headings(in:))
+    static func headings(in document: MarkdownNode) -> [MarkdownNode] {
+        var headings: [MarkdownNode] = []
+        document.forEachBlock { block in
+            if case .heading = block.kind { headings.append(block) }
+        }
+        return headings
     }
 }

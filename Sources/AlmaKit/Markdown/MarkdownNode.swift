@@ -43,4 +43,17 @@ public struct MarkdownNode: Sendable, Equatable {
         default: children.map(\.plainText).joined()
         }
     }
+
+    /// Calls `body` with every block below this node, in document order,
+    /// looking inside block quotes, lists and items only: headings and code
+    /// blocks are found without visiting the far more numerous inlines.
+    func forEachBlock(_ body: (MarkdownNode) -> Void) {
+        for child in children {
+            body(child)
+            switch child.kind {
+            case .blockQuote, .list, .item: child.forEachBlock(body)
+            default: break
+            }
+        }
+    }
 }

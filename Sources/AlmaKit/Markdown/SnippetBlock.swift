@@ -12,12 +12,13 @@ enum SnippetBlock {
     }
 
     /// Every snippet block in a tree, with its position.
-    static func blocks(in node: MarkdownNode) -> [(name: String, line: Int, column: Int)] {
+    static func blocks(in document: MarkdownNode) -> [(name: String, line: Int, column: Int)] {
         var found: [(name: String, line: Int, column: Int)] = []
-        if case .codeBlock(let info, _) = node.kind, let name = name(inInfo: info) {
-            found.append((name, node.line, node.column))
+        document.forEachBlock { block in
+            if case .codeBlock(let info, _) = block.kind, let name = name(inInfo: info) {
+                found.append((name, block.line, block.column))
+            }
         }
-        for child in node.children { found += blocks(in: child) }
         return found
     }
 }

@@ -9,18 +9,10 @@ public enum TableOfContents {
 
     static func entries(in document: MarkdownNode, ids: [String]) -> [Entry] {
         var entries: [Entry] = []
-        var position = 0
-        func visit(_ node: MarkdownNode) {
-            if case .heading(let level) = node.kind {
-                if (2...3).contains(level), position < ids.count {
-                    entries.append(Entry(level: level, title: node.plainText, id: ids[position]))
-                }
-                position += 1
-                return
-            }
-            node.children.forEach(visit)
+        for (position, heading) in HeadingIDs.headings(in: document).enumerated() {
+            guard case .heading(let level) = heading.kind, (2...3).contains(level), position < ids.count else { continue }
+            entries.append(Entry(level: level, title: heading.plainText, id: ids[position]))
         }
-        visit(document)
         return entries
     }
 }
