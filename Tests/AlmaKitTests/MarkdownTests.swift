@@ -165,6 +165,45 @@ import Testing
         #expect(LinkResolver.relativePath(from: folder, to: target) == expected)
     }
 
+    /// Both are worked out in one pass over bytes; these references split
+    /// the paths into segments, as the rules read.
+    @Test func pathsMatchASegmentBySegmentReference() {
+        let segments = ["fr", "en", "a", "ab", "été", ".", "..", "page.html", "index.html"]
+        var generator = SystemRandomNumberGenerator()
+        func path(_ count: Int) -> String {
+            (0..<count).map { _ in segments.randomElement(using: &generator)! }.joined(separator: "/")
+        }
+        for _ in 0..<3000 {
+            let messy = path(Int.random(in: 0...5, using: &generator))
+            #expect(LinkResolver.normalize(messy) == Self.referenceNormalize(messy), "\(messy)")
+            guard let folder = Self.referenceNormalize(path(Int.random(in: 0...3, using: &generator))),
+                  let target = Self.referenceNormalize(path(Int.random(in: 0...3, using: &generator)) + "/page.html")
+            else { continue }
+            #expect(LinkResolver.relativePath(from: folder, to: target) == Self.referenceRelative(folder, target), "\(folder) -> \(target)")
+        }
+    }
+
+    static func referenceNormalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func referenceRelative(_ folder: String, _ target: String) -> String {
+        let from = folder.split(separator: "/"), to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)).joined(separator: "/")
+    }
+
     @Test func schemesAndFragments() {
         #expect(LinkResolver.hasScheme("https://x"))
         #expect(LinkResolver.hasScheme("mailto:a@b"))

@@ -123,5 +123,8 @@ import Testing
             == "<li><a href=\"été.html\" aria-current=\"page\">Été</a></li><li><a href=\"été.html\">Encore</a></li>")
         #expect(nav.inserting("X", afterFirst: "<a href=\"autre.html\"") == nav)
         #expect(nav.inserting("X", afterFirst: "") == nav)
+        #expect("<a<a<ab".inserting("X", afterFirst: "<ab") == "<a<a<abX")
+        #expect("ab".inserting("X", afterFirst: "abc") == "ab")
+        #expect("".inserting("X", afterFirst: "a") == "")
     }
 }
