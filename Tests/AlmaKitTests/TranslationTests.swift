@@ -6,6 +6,19 @@ import Testing
 /// translation is stood in for by its source, with a notice; `check` says
 /// which translations are missing or stale.
 @Suite struct TranslationTests {
+    /// A page's hash is taken over its parts without joining them; it must
+    /// be the hash of the joined text, which translations have recorded.
+    @Test func hashingThePartsIsHashingTheJoinedText() {
+        let pieces = ["Titre", "", "é", "\r\n", "\r", "\n", "ligne\r\nsuivante", "😀"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let parts = (0..<3).map { _ in (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }
+            #expect(ContentHash.of(parts: parts) == ContentHash.of(text: parts.joined(separator: "\n")), "\(parts)")
+        }
+        // FNV-1a 64 of "Guide\n\nTexte.", worked out independently (Python).
+        #expect(ContentHash.of(parts: ["Guide", "", "Texte."]) == "e9693b8cb36d")
+    }
+
     static let home = [
         "Content/fr/index.md": "---\ntitle: Accueil\n---\nBonjour.\n",
         "Content/en/index.md": "---\ntitle: Home\ntranslated_from: HASH\n---\nHello.\n",

@@ -53,34 +53,31 @@ public enum HTMLEscaping {
 
     /// Percent-encodes what may not stand in a URL and escapes `&` and `'`, as libcmark does.
     public static func href(_ url: String) -> String {
-        var escaped = ""
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(url.utf8.count + 8)
+        let hexDigits = Array("0123456789ABCDEF".utf8)
         for byte in url.utf8 {
             switch byte {
-            case UInt8(ascii: "&"): escaped += "&amp;"
-            case UInt8(ascii: "'"): escaped += "&#x27;"
+            case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "'"): escaped.append(contentsOf: "&#x27;".utf8)
             default:
-                if hrefSafe.contains(byte) {
-                    escaped.unicodeScalars.append(Unicode.Scalar(byte))
+                if hrefSafe[Int(byte)] {
+                    escaped.append(byte)
                 } else {
-                    escaped += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                    escaped.append(contentsOf: [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
                 }
             }
         }
-        return escaped
+        return String(decoding: escaped, as: UTF8.self)
     }
 
-    private static let hrefSafe: Set<UInt8> = {
-        var safe = Set<UInt8>()
-        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { safe.insert(byte) }
-        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { safe.insert(byte) }
-        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { safe.insert(byte) }
-        for character in "-_.+!*(),%#@?=;:/$~" { safe.insert(character.asciiValue!) }
+    /// Whether each byte may stand as it is in a URL, by its value.
+    private static let hrefSafe: [Bool] = {
+        var safe = [Bool](repeating: false, count: 256)
+        for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { safe[Int(byte)] = true }
+        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { safe[Int(byte)] = true }
+        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { safe[Int(byte)] = true }
+        for byte in "-_.+!*(),%#@?=;:/$~".utf8 { safe[Int(byte)] = true }
         return safe
     }()
-}
-
-private extension String {
-    func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
-    }
 }
