@@ -17,15 +17,15 @@ struct BuildSnapshot: Sendable {
         var translationStatus: [Diagnostic] = []
         /// Links, snippets and placeholders of each page, by source path.
         var guides: [String: [Diagnostic]] = [:]
-        var guideOrder: [String] = []
         var templates: [Diagnostic] = []
         /// Key-shaped strings found in the output, each at its output file.
         var secrets: [Diagnostic] = []
         var strict = false
 
-        var all: Diagnostics {
+        /// - Parameter pageOrder: the pages' source paths, in the order their problems are listed.
+        func all(pageOrder: [String]) -> Diagnostics {
             var diagnostics = Diagnostics(configuration + reading + structure + translationStatus)
-            for source in guideOrder { diagnostics.append(contentsOf: guides[source] ?? []) }
+            for source in pageOrder { diagnostics.append(contentsOf: guides[source] ?? []) }
             diagnostics.append(contentsOf: templates + secrets)
             if strict { diagnostics.promoteWarnings() }
             return diagnostics
@@ -53,7 +53,8 @@ struct BuildSnapshot: Sendable {
         let counts = siteRenderer.config.site.languages.map { language in
             (language, guides.filter { $0.page.language == language && !$0.page.frontMatter.draft && $0.page.fallbackFrom == nil }.count)
         }
-        return BuildResult(diagnostics: findings.all, files: files, pagesPerLanguage: counts)
+        let pageOrder = guides.filter { $0.page.fallbackFrom == nil }.map(\.page.sourcePath)
+        return BuildResult(diagnostics: findings.all(pageOrder: pageOrder), files: files, pagesPerLanguage: counts)
     }
 
     /// This build with `edited` read again (each `Content/<lang>/…` page as

@@ -58,7 +58,6 @@ public struct SiteBuilder: Sendable {
         let guideRenderer = guideRenderer(config, templates: templates)
         let rendering = guideRenderer.render(pages, fallbacks: fallbacks, generatedPages: generated)
         for (guide, found) in zip(rendering.guides, rendering.diagnostics) where guide.page.fallbackFrom == nil {
-            findings.guideOrder.append(guide.page.sourcePath)
             findings.guides[guide.page.sourcePath] = found
         }
 

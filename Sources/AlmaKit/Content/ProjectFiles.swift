@@ -25,7 +25,7 @@ enum ProjectFiles {
                 let entryName = withUnsafePointer(to: entry.pointee.d_name) {
                     String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
                 }
-                guard !entryName.hasPrefix(".") else { continue }
+                guard !isHidden(entryName) else { continue }
                 let path = directory + "/" + entryName
                 let relativePath = relative.isEmpty ? entryName : relative + "/" + entryName
                 switch Self.type(of: entry.pointee, at: path) {
@@ -54,6 +54,12 @@ enum ProjectFiles {
         }
         walk(folder.standardizedFileURL.path, relative: "")
         return files.sorted()
+    }
+
+    /// A name starting with `.`: editors' swap files, `.git`, `.DS_Store`. A
+    /// build never reads one, nor anything in a hidden folder.
+    static func isHidden(_ name: some StringProtocol) -> Bool {
+        name.hasPrefix(".")
     }
 
     /// The entry's `DT_` type, asked of the file system when the directory does not say.

@@ -108,12 +108,12 @@ struct CodeScanner {
             return nil
         case .php:
             guard source[index] == "$", let first = source[index + 1], isIdentifierStart(first) else { return nil }
-            return end(from: index + 1, while: isIdentifierBody)
+            return source.end(from: index + 1, while: isIdentifierBody)
         case .ruby:
             guard source[index] == "@" else { return nil }
             let nameStart = source[index + 1] == "@" ? index + 2 : index + 1
             guard let first = source[nameStart], isIdentifierStart(first) else { return nil }
-            return end(from: nameStart, while: isIdentifierBody)
+            return source.end(from: nameStart, while: isIdentifierBody)
         case .shell:
             guard source[index] == "$", let next = source[index + 1] else { return nil }
             if next == "{" {
@@ -123,7 +123,7 @@ struct CodeScanner {
                 return source[end] == "}" ? end + 1 : end
             }
             if next == "_" || next.isASCIIAlphanumeric {
-                return end(from: index + 1) { $0 == "_" || $0.isASCIIAlphanumeric }
+                return source.end(from: index + 1) { $0 == "_" || $0.isASCIIAlphanumeric }
             }
             return "@*#?$!-".unicodeScalars.contains(next) ? index + 2 : nil
         }
@@ -140,22 +140,22 @@ struct CodeScanner {
         var index: Int
         if first == "0", let marker = source[position + 1], "xXbBoO".unicodeScalars.contains(marker),
            let digit = source[position + 2], digit.isHexDigit {
-            index = end(from: position + 2) { $0.isHexDigit || $0 == "_" }
+            index = source.end(from: position + 2) { $0.isHexDigit || $0 == "_" }
         } else {
-            index = end(from: position, while: isDigitOrUnderscore)
+            index = source.end(from: position, while: isDigitOrUnderscore)
             // `1.5` is a float, but `1..10` and `5.times` are not.
             if source[index] == ".", let next = source[index + 1], next.isASCIIDigit {
-                index = end(from: index + 1, while: isDigitOrUnderscore)
+                index = source.end(from: index + 1, while: isDigitOrUnderscore)
             }
             if let e = source[index], e == "e" || e == "E" {
                 let signed = source[index + 1] == "+" || source[index + 1] == "-"
                 let digitIndex = index + (signed ? 2 : 1)
                 if let digit = source[digitIndex], digit.isASCIIDigit {
-                    index = end(from: digitIndex, while: isDigitOrUnderscore)
+                    index = source.end(from: digitIndex, while: isDigitOrUnderscore)
                 }
             }
         }
-        index = end(from: index) { $0 == "_" || $0.isASCIIAlphanumeric }
+        index = source.end(from: index) { $0 == "_" || $0.isASCIIAlphanumeric }
         emit(.number, upTo: index)
         return true
     }
@@ -165,7 +165,7 @@ struct CodeScanner {
     private mutating func scanWord() -> Bool {
         guard let first = source[position], isWordStart(first) else { return false }
         let start = position
-        let wordEnd = end(from: position + 1, while: isWordBody)
+        let wordEnd = source.end(from: position + 1, while: isWordBody)
         let word = source.string(start..<wordEnd)
         // String prefixes (`r"`, `fr'`) are short: most words need no lowercasing.
         if wordEnd - start <= language.longestStringPrefix, language.stringPrefixes.contains(word.lowercased()),
@@ -210,7 +210,7 @@ struct CodeScanner {
     /// Whether a `:` follows `index` after optional spaces. A bare word also needs
     /// whitespace (or the end) after the colon, so YAML's `url: https://x` has one key.
     private func colonFollows(_ index: Int, needsSpaceAfter: Bool) -> Bool {
-        let colon = end(from: index) { $0 == " " || $0 == "\t" }
+        let colon = source.end(from: index) { $0 == " " || $0 == "\t" }
         guard source[colon] == ":" else { return false }
         guard needsSpaceAfter, let after = source[colon + 1] else { return true }
         return after.isWhitespace
@@ -223,9 +223,4 @@ struct CodeScanner {
         position = end
     }
 
-    private func end(from start: Int, while predicate: (Unicode.Scalar) -> Bool) -> Int {
-        var index = start
-        while let scalar = source[index], predicate(scalar) { index += 1 }
-        return index
-    }
 }

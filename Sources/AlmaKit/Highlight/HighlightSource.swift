@@ -44,6 +44,13 @@ struct HighlightSource {
         return nil
     }
 
+    /// The first index at or after `start` whose scalar fails `predicate` (or the end of the text).
+    func end(from start: Int, while predicate: (Unicode.Scalar) -> Bool) -> Int {
+        var index = start
+        while let scalar = self[index], predicate(scalar) { index += 1 }
+        return index
+    }
+
     /// The index of the line break ending the line that holds `start` (or the end of the text).
     func endOfLine(from start: Int) -> Int {
         var index = start
@@ -66,12 +73,11 @@ struct HighlightSource {
                 bytes.append(contentsOf: UTF8.encode(scalar)!)
                 continue
             }
-            switch scalar {
-            case "&" where escaping: bytes.append(contentsOf: "&amp;".utf8)
-            case "<" where escaping: bytes.append(contentsOf: "&lt;".utf8)
-            case ">" where escaping: bytes.append(contentsOf: "&gt;".utf8)
-            case "\"" where escaping: bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(UInt8(scalar.value))
+            let byte = UInt8(scalar.value)
+            if escaping, let entity = HTMLEscaping.entity(for: byte, apostrophe: false) {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            } else {
+                bytes.append(byte)
             }
         }
     }

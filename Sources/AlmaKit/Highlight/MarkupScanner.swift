@@ -43,7 +43,7 @@ struct MarkupScanner {
     private mutating func scanTag(nameStart: Int) {
         let isClosingTag = source[position + 1] == "/"
         position = nameStart
-        let nameEnd = end(from: nameStart, while: isNameBody)
+        let nameEnd = source.end(from: nameStart, while: isNameBody)
         let name = source.string(nameStart..<nameEnd).lowercased()
         emit(.tag, upTo: nameEnd)
         while let scalar = source[position] {
@@ -59,7 +59,7 @@ struct MarkupScanner {
                 position += 1
                 scanUnquotedValue()
             } else if isNameBody(scalar) || scalar == "@" {
-                emit(.attribute, upTo: end(from: position + 1) { isNameBody($0) || $0 == "@" })
+                emit(.attribute, upTo: source.end(from: position + 1) { isNameBody($0) || $0 == "@" })
             } else {
                 position += 1
             }
@@ -68,9 +68,9 @@ struct MarkupScanner {
 
     /// `name=value` without quotes: the value runs to whitespace or `>`.
     private mutating func scanUnquotedValue() {
-        position = end(from: position) { $0 == " " || $0 == "\t" }
+        position = source.end(from: position) { $0 == " " || $0 == "\t" }
         guard let first = source[position], first != "\"", first != "'", first != ">", !first.isWhitespace else { return }
-        emit(.string, upTo: end(from: position) { !$0.isWhitespace && $0 != ">" })
+        emit(.string, upTo: source.end(from: position) { !$0.isWhitespace && $0 != ">" })
     }
 
     /// A script or style body, which in HTML ends only at its closing tag.
@@ -93,9 +93,4 @@ struct MarkupScanner {
         position = end
     }
 
-    private func end(from start: Int, while predicate: (Unicode.Scalar) -> Bool) -> Int {
-        var index = start
-        while let scalar = source[index], predicate(scalar) { index += 1 }
-        return index
-    }
 }

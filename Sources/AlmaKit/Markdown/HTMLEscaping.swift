@@ -35,20 +35,25 @@ public enum HTMLEscaping {
     private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool, into escaped: inout [UInt8]) {
         var runStart = 0
         for (index, byte) in bytes.enumerated() {
-            let replacement: StaticString
-            switch byte {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'") where apostrophe: replacement = "&#39;"
-            default: continue
-            }
+            guard let replacement = entity(for: byte, apostrophe: apostrophe) else { continue }
             escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             escaped.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             runStart = index + 1
         }
         escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+
+    /// What an ASCII byte is written as in HTML text, when it is one of the
+    /// characters escaped; nil for any other byte.
+    static func entity(for byte: UInt8, apostrophe: Bool) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'") where apostrophe: "&#39;"
+        default: nil
+        }
     }
 
     /// Percent-encodes what may not stand in a URL and escapes `&` and `'`, as libcmark does.

@@ -41,7 +41,7 @@ extension ProjectWatcher {
             let root = projectDirectory.appending(path: folder).standardizedFileURL.path + "/"
             if path + "/" == root { return true }
             guard path.hasPrefix(root) else { continue }
-            return !path.dropFirst(root.count).split(separator: "/").contains { $0.hasPrefix(".") }
+            return !path.dropFirst(root.count).split(separator: "/").contains(where: ProjectFiles.isHidden)
         }
         return false
     }

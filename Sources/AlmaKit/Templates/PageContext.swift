@@ -19,6 +19,14 @@ struct PageContext: Sendable {
     private var languages: [String] { config.site.languages }
     private var t: [String: String] { renderer.t(language) }
 
+    /// Dates in front matter are days as written, whatever the build machine's
+    /// time zone; made once, not for every page.
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
     func guide(_ guide: RenderedGuide) -> [String: Any] {
         let page = guide.page
         let key = page.translationKey
@@ -47,12 +55,8 @@ struct PageContext: Sendable {
         } else if page.isHome, let first = order.first {
             context["next"] = link(first)
         }
-        // The day as written, whatever the build machine's time zone.
-        let utc = TimeZone(identifier: "UTC")!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = utc
-        if let updated = page.frontMatter.updated, let date = calendar.date(from: updated) {
-            let text = date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), timeZone: utc))
+        if let updated = page.frontMatter.updated, let date = Self.utcCalendar.date(from: updated) {
+            let text = date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), timeZone: Self.utcCalendar.timeZone))
             context["updated_text"] = (t["updated_on"] ?? "{date}").replacingOccurrences(of: "{date}", with: text)
         }
         return context

@@ -23,15 +23,15 @@ struct SiteRenderer: Sendable {
         var key: Int?
     }
 
-    /// - Parameter layouts: `layouts(for:)` of the published guides, when already made.
-    func render(_ guides: [RenderedGuide], layouts: [PageContext]? = nil, into diagnostics: inout Diagnostics) -> [OutputFile] {
+    /// - Parameter layouts: `layouts(for:)` of the published guides.
+    func render(_ guides: [RenderedGuide], layouts: [PageContext], into diagnostics: inout Diagnostics) -> [OutputFile] {
         var jobs: [Job] = []
         func add(_ path: String, template: String, key: Int? = nil, _ context: @autoclosure @escaping @Sendable () -> [String: Any]) {
             jobs.append(Job(path: path, template: template, context: context, key: key))
         }
 
         let published = guides.filter { !$0.page.frontMatter.draft }
-        for (language, page) in zip(config.site.languages, layouts ?? self.layouts(for: published)) {
+        for (language, page) in zip(config.site.languages, layouts) {
             let chrome = cache == nil ? 0 : chromeKey(language: language, navigation: page.navigation, counterparts: page.counterparts)
             for guide in published where guide.page.language == language {
                 add(guide.page.outputPath, template: "page.html", key: cache == nil ? nil : Self.key(of: guide, chrome: chrome), page.guide(guide))
