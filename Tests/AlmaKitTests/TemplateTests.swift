@@ -128,3 +128,32 @@ import Testing
         #expect("".inserting("X", afterFirst: "a") == "")
     }
 }
+
+/// Page contexts hold `TemplateText` where they held strings, for speed: any
+/// template must render it exactly as it rendered the string.
+@Suite struct TemplateTextTests {
+    /// Each way a template can use a value: escaped, unescaped, as a section,
+    /// inverted, as the section's own value, transformed, in a list, dotted.
+    static let uses = [
+        "{{value}}", "{{{value}}}", "{{&value}}", "{{#value}}[{{.}}]{{/value}}", "{{^value}}none{{/value}}",
+        "{{uppercased(value)}}", "{{lowercased(value)}}", "{{#list}}{{value}};{{/list}}", "{{group.value}}",
+        "{{#value}}{{#group}}{{value}}{{/group}}{{/value}}",
+    ]
+    static let values = ["Été <b>\"gras\"</b> & 'co'", "", "e\u{301}\"\u{301}<", "plain"]
+
+    @Test(arguments: uses)
+    func rendersAsTheStringItHolds(template: String) throws {
+        let project = try TemporaryProject(["Templates/probe.html": template])
+        var diagnostics = Diagnostics()
+        let templates = TemplateSet.load(projectDirectory: project.directory, into: &diagnostics)
+        #expect(diagnostics.all.isEmpty, "\(diagnostics.all)")
+        for value in Self.values {
+            func context(_ wrapped: Any) -> [String: Any] {
+                ["value": wrapped, "list": [["value": wrapped], ["value": wrapped]], "group": ["value": wrapped]]
+            }
+            let expected = templates.render("probe.html", context(value))
+            #expect(expected != nil)
+            #expect(templates.render("probe.html", context(TemplateText(value))) == expected, "\(template) with \(value.debugDescription)")
+        }
+    }
+}

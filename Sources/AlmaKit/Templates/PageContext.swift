@@ -14,6 +14,17 @@ struct PageContext: Sendable {
     var counterparts: [String: [String: String]] = [:]
     /// Rendered navigation lists, shared by the pages of one language.
     var navigationCache = SharedCache<String>()
+    /// The language's strings as templates read them (`{{t.name}}`), made once.
+    private let templateStrings: [String: TemplateText]
+
+    init(renderer: SiteRenderer, language: String, navigation: Navigation, homePath: String?, counterparts: [String: [String: String]] = [:]) {
+        self.renderer = renderer
+        self.language = language
+        self.navigation = navigation
+        self.homePath = homePath
+        self.counterparts = counterparts
+        templateStrings = renderer.t(language).mapValues(TemplateText.init)
+    }
 
     private var config: SiteConfig { renderer.config }
     private var languages: [String] { config.site.languages }
@@ -33,21 +44,21 @@ struct PageContext: Sendable {
         let real = renderer.translations.translations(of: key).mapValues(\.outputPath)
         var context = layout(path: page.outputPath, title: page.frontMatter.title,
                              counterparts: counterparts[key] ?? [:], alternates: real)
-        context["description"] = page.frontMatter.description
-        context["content"] = guide.html
+        context["description"] = TemplateText(page.frontMatter.description)
+        context["content"] = TemplateText(guide.html)
         if let source = page.fallbackFrom, let original = real[source] {
             let sourceName = renderer.t(source)["language_name"] ?? source
-            context["fallback_banner"] = (t["untranslated_banner"] ?? "").replacingOccurrences(of: "{language}", with: sourceName)
-            context["content_lang"] = source
+            context["fallback_banner"] = TemplateText((t["untranslated_banner"] ?? "").replacingOccurrences(of: "{language}", with: sourceName))
+            context["content_lang"] = TemplateText(source)
             // The text is the original's: that is the page to index.
-            context["canonical"] = renderer.absoluteURL(original)
+            context["canonical"] = TemplateText(renderer.absoluteURL(original))
         }
-        context["toc"] = guide.headings.map { ["title": $0.title, "id": $0.id, "level": $0.level] as [String: Any] }
+        context["toc"] = guide.headings.map { ["title": TemplateText($0.title), "id": TemplateText($0.id), "level": $0.level] as [String: Any] }
         context["has_toc"] = guide.headings.count > 1
         let order = navigation.readingOrder
         let folder = LinkResolver.folder(of: page.outputPath)
         func link(_ other: Navigation.Item) -> [String: Any] {
-            ["title": other.title, "href": LinkResolver.relativePath(from: folder, to: other.outputPath)]
+            ["title": TemplateText(other.title), "href": TemplateText(LinkResolver.relativePath(from: folder, to: other.outputPath))]
         }
         if let position = navigation.positions[page.outputPath] {
             if position > 0 { context["previous"] = link(order[position - 1]) }
@@ -57,7 +68,7 @@ struct PageContext: Sendable {
         }
         if let updated = page.frontMatter.updated, let date = Self.utcCalendar.date(from: updated) {
             let text = date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), timeZone: Self.utcCalendar.timeZone))
-            context["updated_text"] = (t["updated_on"] ?? "{date}").replacingOccurrences(of: "{date}", with: text)
+            context["updated_text"] = TemplateText((t["updated_on"] ?? "{date}").replacingOccurrences(of: "{date}", with: text))
         }
         return context
     }
@@ -146,31 +157,33 @@ struct PageContext: Sendable {
         let markedNav = navHTML.inserting(" aria-current=\"page\"", afterFirst: "<a href=\"\(ownHref)\"")
         let switcher: [[String: Any]] = languages.map { other in
             [
-                "code": other,
-                "name": renderer.t(other)["language_name"] ?? other,
-                "href": href(counterparts[other] ?? "\(other)/index.html"),
+                "code": TemplateText(other),
+                "name": TemplateText(renderer.t(other)["language_name"] ?? other),
+                "href": TemplateText(href(counterparts[other] ?? "\(other)/index.html")),
                 "current": other == language,
             ]
         }
-        var alternateLinks = alternates.sorted { $0.key < $1.key }.map { ["hreflang": $0.key, "href": renderer.absoluteURL($0.value)] }
+        var alternateLinks = alternates.sorted { $0.key < $1.key }.map {
+            ["hreflang": TemplateText($0.key), "href": TemplateText(renderer.absoluteURL($0.value))]
+        }
         if alternates.count > 1, let fallback = alternates[languages[0]] ?? languages.lazy.compactMap({ alternates[$0] }).first {
-            alternateLinks.append(["hreflang": "x-default", "href": renderer.absoluteURL(fallback)])
+            alternateLinks.append(["hreflang": TemplateText("x-default"), "href": TemplateText(renderer.absoluteURL(fallback))])
         }
         return [
-            "lang": language,
-            "title": title,
-            "site_title": config.site.title,
-            "merchant_name": config.merchant.name,
-            "canonical": renderer.absoluteURL(path),
+            "lang": TemplateText(language),
+            "title": TemplateText(title),
+            "site_title": TemplateText(config.site.title),
+            "merchant_name": TemplateText(config.merchant.name),
+            "canonical": TemplateText(renderer.absoluteURL(path)),
             "alternates": alternateLinks,
-            "root": fromRoot ? renderer.basePath : String(repeating: "../", count: folder.isEmpty ? 0 : folder.split(separator: "/").count),
-            "home_href": href(homePath ?? "\(language)/index.html"),
-            "checkout_href": href("\(language)/\(GeneratedPages.checkout)"),
-            "nav_html": markedNav,
+            "root": TemplateText(fromRoot ? renderer.basePath : String(repeating: "../", count: folder.isEmpty ? 0 : folder.split(separator: "/").count)),
+            "home_href": TemplateText(href(homePath ?? "\(language)/index.html")),
+            "checkout_href": TemplateText(href("\(language)/\(GeneratedPages.checkout)")),
+            "nav_html": TemplateText(markedNav),
             "languages": switcher,
             "has_languages": languages.count > 1,
             "test_mode": config.isTestMode,
-            "t": t,
+            "t": templateStrings,
         ]
     }
 }
