@@ -1,5 +1,15 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// mimalloc in place of glibc's malloc for the whole almakit process: a build
+/// allocates millions of small strings, arrays and syntax nodes, and takes a
+/// tenth less time with it (README, Speed). Sanitizer builds bring an
+/// allocator of their own, and LeakSanitizer cannot see into mimalloc's
+/// memory: `scripts/sanitizers` sets ALMAKIT_SYSTEM_MALLOC=1 to leave it out.
+let allocator: [LinkerSetting] = ProcessInfo.processInfo.environment["ALMAKIT_SYSTEM_MALLOC"] == nil
+    ? [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+    : []
 
 let package = Package(
     name: "AlmaKit",
@@ -57,10 +67,7 @@ let package = Package(
                 "AlmaKitPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // mimalloc in place of glibc's malloc for the whole process: a
-            // build allocates millions of small strings, arrays and syntax
-            // nodes, and spends a tenth less time with it (bench/README.md).
-            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+            linkerSettings: allocator
         ),
         .testTarget(
             name: "AlmaKitTests",

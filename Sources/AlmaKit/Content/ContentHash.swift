@@ -47,7 +47,7 @@ public enum ContentHash {
         }
 
         var hex: String {
-                let hex = String(value, radix: 16)
+            let hex = String(value, radix: 16)
             return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(length))
         }
     }
