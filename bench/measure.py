@@ -118,17 +118,26 @@ def main():
     tools = [Tool("almakit build", [args.almakit, "build", "--project", args.project, "--out", "{out}"],
                   out_dir=os.path.join(args.work, "out-almakit"))]
 
-    # The libcmark floor: ONE cmark process given every body as an argument.
-    # The CLI reads them all and renders them as one document to stdout: a
-    # single process start, no per-file work beyond reading, no templates, no
-    # link checks. A loop of one process per file would mostly measure process
-    # starts, which is not a floor. Smart punctuation is on, as in AlmaKit;
-    # cmark's default safe mode matches AlmaKit's. Relative paths keep the
-    # command line short (cwd is the bodies' folder).
+    # The libcmark floor: one cmark process per core, each given its share of
+    # the bodies as arguments (xargs -P), since almakit and Hugo use every
+    # core too. Each CLI reads its files and renders them as one document to
+    # stdout: a single process start per core, no per-file work beyond
+    # reading, no templates, no link checks. A loop of one process per file
+    # would mostly measure process starts, which is not a floor. Smart
+    # punctuation is on, as in AlmaKit; cmark's default safe mode matches
+    # AlmaKit's. The processes' HTML may interleave in the one output file,
+    # which nothing reads. Relative paths keep the command line short (cwd is
+    # the bodies' folder).
     bodies = sorted(os.path.relpath(p, args.cmark_dir)
                     for p in glob.glob(os.path.join(args.cmark_dir, "**", "*.md"), recursive=True))
-    tools.append(Tool("cmark (libcmark floor)", ["cmark", "--smart"] + bodies, out_dir=None,
-                      cwd=args.cmark_dir, stdout_path=os.path.join(args.work, "out-cmark.html")))
+    cores = os.cpu_count() or 1
+    body_list = os.path.join(args.work, "cmark-bodies.txt")
+    with open(body_list, "w", encoding="utf-8") as f:
+        f.write("\0".join(bodies))
+    tools.append(Tool("cmark (libcmark floor)",
+                      ["xargs", "-0", "-a", body_list, "-P", str(cores), "-n", str(-(-len(bodies) // cores)),
+                       "cmark", "--smart"],
+                      out_dir=None, cwd=args.cmark_dir, stdout_path=os.path.join(args.work, "out-cmark.html")))
 
     hugo_version = None
     if args.hugo_site:
@@ -143,7 +152,6 @@ def main():
     # Other work on the machine (a compiler, a test run) slows the tools
     # unevenly; say so next to the figures rather than hide it.
     load = os.getloadavg()[0]
-    cores = os.cpu_count() or 1
     print(f"machine: {cores} cores, load average {load:.1f} before timing"
           + ("  (busy: figures will be noisy)" if load > cores / 2 else ""))
 
