@@ -37,6 +37,14 @@ public struct SiteBuilder: Sendable {
 
         let project = options.projectDirectory
         let languages = config.site.languages
+        // Strings and templates do not depend on the pages: they are read
+        // and parsed while the pages are, instead of after.
+        let stringsAndTemplates = Background { () -> (StringsCatalogue, TemplateSet, Diagnostics) in
+            var found = Diagnostics()
+            let strings = StringsCatalogue.load(projectDirectory: project, languages: languages, into: &found)
+            let templates = TemplateSet.load(projectDirectory: project, into: &found)
+            return (strings, templates, found)
+        }
         var loader = ContentLoader(projectDirectory: project)
         loader.cache = options.cache
         var reading = Diagnostics()
@@ -47,8 +55,8 @@ public struct SiteBuilder: Sendable {
         loader.reportCollisions(pages, into: &structure)
         let translations = Translations(pages: pages, languages: languages, into: &structure)
         let fallbacks = translations.fallbacks(avoiding: pages)
-        let strings = StringsCatalogue.load(projectDirectory: project, languages: languages, into: &structure)
-        let templates = TemplateSet.load(projectDirectory: project, into: &structure)
+        let (strings, templates, stringAndTemplateFindings) = stringsAndTemplates.value
+        structure.append(contentsOf: stringAndTemplateFindings.all)
         findings.structure = structure.all
         findings.translationStatus = TranslationStatus(translations).diagnostics
 

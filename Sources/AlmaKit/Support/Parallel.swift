@@ -16,8 +16,9 @@ enum Parallel {
             }
         }
         let results = ResultSlots<Output>(count: inputs.count)
-        // A few items per task: one per item costs more in scheduling than it saves.
-        let chunk = max(1, inputs.count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+        // A few items per task: one per item costs more in scheduling than it
+        // saves, and large tasks leave one core finishing the last alone.
+        let chunk = max(1, inputs.count / (ProcessInfo.processInfo.activeProcessorCount * 32))
         let chunks = (inputs.count + chunk - 1) / chunk
         inputs.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer
