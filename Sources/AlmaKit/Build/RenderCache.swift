@@ -14,7 +14,7 @@ public final class RenderCache: Sendable {
 
     /// A page's syntax tree and heading ids, parsed again only when its text changed.
     func parsed(_ page: Page, parse: (String) -> MarkdownNode) -> (tree: MarkdownNode, headingIDs: [String]) {
-        let id = page.language + "\u{0}" + page.sourcePath
+        let id = Self.id(of: page)
         if let cached = trees.withLock({ $0[id] }), cached.body == page.body { return (cached.tree, cached.headingIDs) }
         let tree = parse(page.body)
         let ids = HeadingIDs.ids(for: tree)
@@ -24,7 +24,7 @@ public final class RenderCache: Sendable {
 
     /// - Parameter key: a hash of the page and of everything else its HTML depends on.
     func guide(for page: Page, key: Int, render: () -> GuideRenderer.PageRendering) -> GuideRenderer.PageRendering {
-        let id = page.language + "\u{0}" + page.sourcePath
+        let id = Self.id(of: page)
         if let cached = guides.withLock({ $0[id] }), cached.key == key {
             // The HTML is the same; the page's other fields (its title, which
             // the navigation shows) may have changed since.
@@ -54,6 +54,12 @@ public final class RenderCache: Sendable {
         let file = render()
         if let file { outputs.withLock { $0[path] = (key, file) } }
         return file
+    }
+
+    /// A page's key in the caches: its file, in the language it is shown in
+    /// (a stand-in shares its source's file).
+    private static func id(of page: Page) -> String {
+        page.language + "\u{0}" + page.sourcePath
     }
 
     /// Starts a build: no output reused yet.

@@ -77,7 +77,14 @@ struct LinkResolver {
     }
 
     static func missingAnchor(_ fragment: String, in target: String, anchors: Set<String>, at location: SourceLocation) -> Diagnostic {
-        .error(at: location, "\(target) has no anchor '#\(fragment)'", hint: nearestAnchor(fragment, in: anchors))
+        let (message, hint) = missingAnchor(fragment, in: target, anchors: anchors)
+        return .error(at: location, message, hint: hint)
+    }
+
+    /// What a link to `#fragment` in `target` is told when `target` has only `anchors`,
+    /// whether it is checked at once or after every page is rendered.
+    private static func missingAnchor(_ fragment: String, in target: String, anchors: Set<String>) -> (message: String, hint: String) {
+        ("\(target) has no anchor '#\(fragment)'", nearestAnchor(fragment, in: anchors))
     }
 
     private func check(_ destination: String, from origin: Origin, headingIDs: Set<String>) -> Outcome {
@@ -121,12 +128,14 @@ struct LinkResolver {
             guard let fragment else { return .fine(relative) }
             if targetOutput == origin.output {
                 guard headingIDs.contains(fragment) else {
-                    return .broken("\(targetOutput) has no anchor '#\(fragment)'", hint: Self.nearestAnchor(fragment, in: headingIDs))
+                    let (message, hint) = Self.missingAnchor(fragment, in: targetOutput, anchors: headingIDs)
+                    return .broken(message, hint: hint)
                 }
             } else if defersAnchors {
                 return .fine("\(relative)#\(fragment)", pendingAnchor: (targetOutput, fragment))
             } else if let anchors = index.anchors(of: targetOutput), !anchors.contains(fragment) {
-                return .broken("\(targetOutput) has no anchor '#\(fragment)'", hint: Self.nearestAnchor(fragment, in: anchors))
+                let (message, hint) = Self.missingAnchor(fragment, in: targetOutput, anchors: anchors)
+                return .broken(message, hint: hint)
             }
             return .fine("\(relative)#\(fragment)")
         }
