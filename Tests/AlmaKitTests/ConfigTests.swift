@@ -54,6 +54,46 @@ import Testing
         #expect(diagnostics.errors.first?.location == SourceLocation(file: "almakit.yml", line: 11, column: 15))
     }
 
+    @Test func returnURLCanBeGivenPerLanguageAndEachPageUsesItsOwn() throws {
+        let project = try TemporaryProject(config: config(replacing: "  amount: 5099", with: """
+              amount: 5099
+              return_url: { fr: https://shop.example.test/fr/merci.html, en: https://shop.example.test/en/thanks.html }
+            """))
+        let result = project.builder.check()
+        #expect(!result.diagnostics.all.contains { $0.location.file == "almakit.yml" }, "\(result.diagnostics.all)")
+        let french = try #require(result.files.first { $0.path == "fr/checkout.html" }).contents
+        let english = try #require(result.files.first { $0.path == "en/checkout.html" }).contents
+        #expect(french.contains(#"data-return-url="https://shop.example.test/fr/merci.html""#))
+        #expect(english.contains(#"data-return-url="https://shop.example.test/en/thanks.html""#))
+    }
+
+    @Test func eachPerLanguageReturnURLIsCheckedAtItsOwnPosition() throws {
+        let (_, diagnostics) = diagnose(config: config(replacing: "  amount: 5099", with: """
+              amount: 5099
+              return_url:
+                fr: https://shop.example.test/fr/merci.html
+                en: http://shop.example.test/en/thanks.html
+            """))
+        let error = try #require(diagnostics.errors.first)
+        #expect(error.message.contains("'merchant.return_url.en'"))
+        #expect(error.location == SourceLocation(file: "almakit.yml", line: 13, column: 9))
+        let (_, missing) = diagnose(config: config(replacing: "  amount: 5099", with: "  amount: 5099\n  return_url: { fr: https://shop.example.test/merci.html }"))
+        #expect(missing.errors.contains { $0.message.contains("'merchant.return_url' has no text for 'en'") }, "\(missing.errors)")
+    }
+
+    @Test func oneReturnURLForSeveralLanguagesIsAWarning() throws {
+        let (_, diagnostics) = diagnose(config: config(replacing: "  amount: 5099", with: "  amount: 5099\n  return_url: https://shop.example.test/merci.html"))
+        #expect(!diagnostics.hasErrors)
+        let warning = try #require(diagnostics.all.first { $0.severity == .warning }, "\(diagnostics.all)")
+        #expect(warning.message.contains("one return address serves every language"))
+        #expect(warning.location == SourceLocation(file: "almakit.yml", line: 11, column: 15))
+        #expect(warning.hint?.contains("{ fr: ..., en: ... }") == true)
+        let oneLanguage = config(replacing: "  languages: [fr, en]", with: "  languages: [fr]")
+            .replacingOccurrences(of: "{ fr: Lampe, en: Lamp }", with: "Lampe")
+            .replacingOccurrences(of: "  amount: 5099", with: "  amount: 5099\n  return_url: https://shop.example.test/merci.html")
+        #expect(diagnose(config: oneLanguage).1.all.isEmpty, "one language, one address: nothing to say")
+    }
+
     @Test func secretKeyIsNeverEchoed() {
         // Assembled at run time so that no key-shaped string sits in the repository.
         let secret = "sk_live_" + "51HsecretsecretsecretXYZ"

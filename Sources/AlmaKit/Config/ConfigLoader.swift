@@ -83,7 +83,7 @@ public struct ConfigLoader: Sendable {
             let currency = mapping.string("currency", required: false, into: &diagnostics) ?? "eur"
             let amount = mapping.int("amount", required: true,
                                      hint: "write digits only, without quotes; amounts are in minor units (5099 for 50.99)", into: &diagnostics)
-            let returnURL = mapping.string("return_url", required: false, into: &diagnostics)
+            let returnURL = localizedText(mapping, "return_url", required: false, locations: &locations, into: &diagnostics)
             var product: SiteConfig.Product?
             if mapping.value("product") == nil {
                 diagnostics.append(.error(at: mapping.keyLocation("product"), "'merchant.product' is missing", hint: "add 'product:' with at least 'name:' under 'merchant'"))

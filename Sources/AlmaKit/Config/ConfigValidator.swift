@@ -49,8 +49,8 @@ public struct ConfigValidator: Sendable {
                   "\(rules.name) accepts amounts from \(rules.amounts.lowerBound) to \(rules.amounts.upperBound) (in cents), not \(merchant.amount)",
                   hint: "amounts are in minor units: 5099 means 50.99 EUR; \(rules.name) needs 50 to 2,000 EUR")
         }
-        if let returnURL = merchant.returnURL, let problem = WebAddressRule.problem(with: returnURL) {
-            error("merchant.return_url", "'merchant.return_url' \(problem)", hint: WebAddressRule.hint)
+        if let returnURL = merchant.returnURL {
+            problems += returnURLProblems(returnURL, config)
         }
         problems += textCoverageProblems(merchant.product.name, "merchant.product.name", config)
         if let description = merchant.product.description {
@@ -107,6 +107,34 @@ public struct ConfigValidator: Sendable {
             }
         }
         return problems
+    }
+
+    /// Each address must be one a browser can be sent to; one address for
+    /// several languages brings every customer back in the same one.
+    private func returnURLProblems(_ returnURL: LocalizedText, _ config: SiteConfig) -> [Diagnostic] {
+        switch returnURL {
+        case .same(let address):
+            var problems: [Diagnostic] = []
+            if let problem = WebAddressRule.problem(with: address) {
+                problems.append(.error(at: config.location(of: "merchant.return_url"), "'merchant.return_url' \(problem)", hint: WebAddressRule.hint))
+            }
+            if config.site.languages.count > 1 {
+                problems.append(.warning(
+                    at: config.location(of: "merchant.return_url"),
+                    "one return address serves every language (\(list(config.site.languages))): customers come back to the same page whichever language they paid in",
+                    hint: "give one address per language, like the product's name: 'return_url: { \(config.site.languages.map { "\($0): ..." }.joined(separator: ", ")) }', or leave it out to use each language's own return page"))
+            }
+            return problems
+        case .perLanguage(let addresses):
+            var problems = textCoverageProblems(returnURL, "merchant.return_url", config)
+            for (language, address) in addresses.sorted(by: { $0.key < $1.key }) {
+                if let problem = WebAddressRule.problem(with: address) {
+                    problems.append(.error(at: config.location(of: "merchant.return_url.\(language)"),
+                                           "'merchant.return_url.\(language)' \(problem)", hint: WebAddressRule.hint))
+                }
+            }
+            return problems
+        }
     }
 
     private func textCoverageProblems(_ text: LocalizedText, _ keyPath: String, _ config: SiteConfig) -> [Diagnostic] {

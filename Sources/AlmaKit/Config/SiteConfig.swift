@@ -20,8 +20,10 @@ public struct SiteConfig: Sendable {
         public var currency: String
         /// Minor units.
         public var amount: Int
-        /// When nil, each language's own return page, resolved where the page is served.
-        public var returnURL: String?
+        /// One address, or one per language so that customers come back in
+        /// their own; when nil, each language's own return page, resolved
+        /// where the page is served.
+        public var returnURL: LocalizedText?
         public var product: Product
     }
 

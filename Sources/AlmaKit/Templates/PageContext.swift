@@ -89,7 +89,7 @@ struct PageContext: Sendable {
         context["product_name"] = merchant.product.name.text(for: language)
         context["product_description"] = merchant.product.description?.text(for: language) ?? ""
         context["amount"] = MoneyFormatter().format(minorUnits: merchant.amount, currency: merchant.currency, language: language)
-        context["return_url"] = merchant.returnURL ?? GeneratedPages.returnPage
+        context["return_url"] = merchant.returnURL?.text(for: language) ?? GeneratedPages.returnPage
         context["checkout_url"] = GeneratedPages.checkout
         context["stripe_locale"] = language
         context["description"] = merchant.product.description?.text(for: language) ?? merchant.product.name.text(for: language)
