@@ -72,6 +72,12 @@ public struct PreviewServer: Sendable {
         if let contents = state.files[path] {
             return response(withReloadScript(contents, path: path), type: contentType(of: path))
         }
+        if let source = state.copies[path], let data = FileManager.default.contents(atPath: source.path) {
+            var headers = HTTPFields()
+            headers[.contentType] = contentType(of: path)
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        }
         if let folderIndex = state.files[path + "/index.html"] {
             return response(withReloadScript(folderIndex, path: path + "/index.html"), type: contentType(of: "index.html"))
         }
@@ -134,7 +140,16 @@ public struct PreviewServer: Sendable {
         case "svg": "image/svg+xml"
         case "xml": "application/xml"
         case "json": "application/json"
-        default: "text/plain; charset=utf-8"
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "gif": "image/gif"
+        case "webp": "image/webp"
+        case "avif": "image/avif"
+        case "ico": "image/x-icon"
+        case "pdf": "application/pdf"
+        case "woff2": "font/woff2"
+        case "txt", "md": "text/plain; charset=utf-8"
+        default: "application/octet-stream"
         }
     }
 

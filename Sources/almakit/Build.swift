@@ -13,8 +13,11 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "The configuration file (default: PROJECT/almakit.yml).")
     var config: String?
 
-    @Option(name: .long, help: "The output folder (default: PROJECT/dist).")
+    @Option(name: .long, help: "The published folder: the site alone (default: PROJECT/dist).")
     var out: String?
+
+    @Option(name: .long, help: "Where the generated servers go, kept across builds (default: PROJECT/server).")
+    var servers: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing but problems.")
     var quiet = false
@@ -31,7 +34,8 @@ struct Build: ParsableCommand {
         var options = BuildOptions(
             projectDirectory: project.directory,
             configFile: config.map { URL(fileURLWithPath: $0) },
-            outputDirectory: out.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            outputDirectory: out.map { URL(fileURLWithPath: $0, isDirectory: true) },
+            serversDirectory: servers.map { URL(fileURLWithPath: $0, isDirectory: true) })
         options.strict = strict
         let progress = BuildProgress()
         options.progress = progress
@@ -48,12 +52,18 @@ struct Build: ParsableCommand {
             for file in result.files {
                 print("  \(file.path) (\(file.contents.utf8.count) bytes)")
             }
+            for file in result.serverFiles {
+                print("  server: \(file.path) (\(file.contents.utf8.count) bytes)")
+            }
             print("stages: " + progress.stageTimes.map { "\($0.name) \(String(format: "%.2f", $0.seconds))s" }.joined(separator: ", "))
         }
         guard !quiet else { return }
         let pages = result.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
-        let servers = Set(result.files.compactMap { $0.path.hasPrefix("server/") ? $0.path.split(separator: "/")[1] : nil }).count
+        let serverCount = Set(result.serverFiles.compactMap { $0.path.split(separator: "/").first }).count
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("built \(result.files.count) files (pages: \(pages); servers: \(servers)) into \(options.outputDirectory.path) in \(seconds)s")
+        print("built \(result.files.count) files (pages: \(pages)) into \(options.outputDirectory.path) in \(seconds)s")
+        if serverCount > 0 {
+            print("updated \(serverCount) servers in \(options.serversDirectory.path) (your own files there are kept)")
+        }
     }
 }

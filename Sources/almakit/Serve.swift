@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
                 Terminal.output("""
                     this preview takes no payment; to pay in Stripe test mode, run a generated server, which serves the same site:
                       almakit build --project \(project.project)
-                      cd dist/server/python && python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && STRIPE_SECRET_KEY=sk_test_... .venv/bin/python app.py
+                      cd server/python && python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && STRIPE_SECRET_KEY=sk_test_... .venv/bin/python app.py
                     """)
             }
         }

@@ -131,7 +131,7 @@ import Testing
         for language in ServerLanguage.allCases {
             let run = try almakit(["snippet", language.rawValue], in: project.directory)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout == (try project.read("dist/server/\(language.rawValue)/\(language.mainFile)")))
+            #expect(run.stdout == (try project.read("server/\(language.rawValue)/\(language.mainFile)")))
             #expect(run.stdout.contains("2026-10-28.endive"))
         }
         #expect(try almakit(["snippet", "cobol"], in: project.directory).status == 64)

@@ -24,15 +24,16 @@ import Testing
     /// Every file of every server, so that no language's output drifts unseen.
     @Test func everyServerFileMatchesItsGoldenFile() throws {
         let result = SiteBuilder(options: BuildOptions(projectDirectory: Repository.root)).check()
-        let serverFiles = result.files.filter { $0.path.hasPrefix("server/") }
-        #expect(Set(serverFiles.map { String($0.path.split(separator: "/")[1]) }) == Set(ServerLanguage.allCases.map(\.rawValue)))
+        let serverFiles = result.serverFiles
+        #expect(Set(serverFiles.map { String($0.path.split(separator: "/")[0]) }) == Set(ServerLanguage.allCases.map(\.rawValue)))
+        #expect(!result.files.contains { $0.path.hasPrefix("server/") }, "the published site must not hold the servers")
         for file in serverFiles {
-            try Golden.check(file.contents, named: "example/\(file.path)")
+            try Golden.check(file.contents, named: "example/server/\(file.path)")
         }
         if !Golden.recording {
             // A golden file with no generated counterpart is a file the build stopped writing.
             let recorded = Golden.files(under: "example/server")
-            #expect(recorded == Set(serverFiles.map { "example/\($0.path)" }))
+            #expect(recorded == Set(serverFiles.map { "example/server/\($0.path)" }))
         }
     }
 }

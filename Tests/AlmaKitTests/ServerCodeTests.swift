@@ -41,7 +41,7 @@ import Testing
             ? ("payment_method_types", "allowed_payment_method_types")
             : ("allowed_payment_method_types", "payment_method_types")
         for language in ServerLanguage.allCases {
-            let main = try #require(result.files.first { $0.path == "server/\(language.rawValue)/\(language.mainFile)" }).contents
+            let main = try #require(result.serverFiles.first { $0.path == "\(language.rawValue)/\(language.mainFile)" }).contents
             #expect(main.contains(version), "\(language) does not name \(version)")
             #expect(sends(sent, in: main, language: language), "\(language) does not send \(sent)")
             #expect(!sends(refused, in: main, language: language), "\(language) sends \(refused)")
@@ -81,7 +81,7 @@ import Testing
         let page = try #require(result.files.first { $0.path == "en/code.html" }).contents
         for language in ServerLanguage.allCases where language != .curl {
             let panel = try #require(panelCode(in: page, language: language), "no \(language) panel")
-            let server = try #require(result.files.first { $0.path == "server/\(language.rawValue)/\(language.mainFile)" })
+            let server = try #require(result.serverFiles.first { $0.path == "\(language.rawValue)/\(language.mainFile)" })
             let trimmed = { (text: String) in text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
             let serverLines = trimmed(server.contents)
             let panelLines = trimmed(HighlightedCode.plain(panel))

@@ -79,7 +79,7 @@ def test_copy_button_puts_the_code_on_the_clipboard(page, site_server, strings):
     wait(page, lambda d: d.execute_script("return window.__clipboard.length") == 1)
     copied = page.execute_script("return window.__clipboard[0]")
     assert copied == block.find_element(By.CSS_SELECTOR, "code").get_attribute("textContent")
-    assert copied.startswith("almakit build\ncd dist/server/python\n")
+    assert copied.startswith("almakit build\ncd server/python\n")
     assert button.text == strings["en"]["copied"]
 
 

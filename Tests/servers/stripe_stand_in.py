@@ -11,6 +11,8 @@ class StripeStandIn:
         self.requests = []
         # What the next created PaymentIntent lists as payment methods.
         self.payment_method_types = ["alma"]
+        # (status, raw body) to answer instead of a PaymentIntent: Stripe failing.
+        self.failure = None
         stand_in = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -21,6 +23,9 @@ class StripeStandIn:
                 )
                 if self.path != "/v1/payment_intents":
                     return self.answer(404, {"error": {"message": "unknown path", "type": "invalid_request_error"}})
+                if stand_in.failure:
+                    status, raw = stand_in.failure
+                    return self.send_raw(status, raw)
                 form = parse_qs(body)
                 self.answer(200, {
                     "id": "pi_standin123",
@@ -33,7 +38,9 @@ class StripeStandIn:
                 })
 
             def answer(self, status, payload):
-                data = json.dumps(payload).encode()
+                self.send_raw(status, json.dumps(payload).encode())
+
+            def send_raw(self, status, data):
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))

@@ -3,6 +3,7 @@ example configuration for each supported API version; and proof that the
 checks fail when a template is broken."""
 import json
 import os
+import re
 import pathlib
 import subprocess
 import sys
@@ -38,7 +39,7 @@ def commands(language, gotypes):
     """Each check: a command run in the server's folder, or a Python parser of one file."""
     return {
         "curl": [["shellcheck", "--shell=bash", "create-payment-intent.sh"], ["bash", "-n", "create-payment-intent.sh"]],
-        "ruby": [["ruby", "-c", "app.rb"], ["ruby", "-c", "Gemfile"]],
+        "ruby": [["ruby", "-c", "app.rb"], ["ruby", "-c", "config.ru"], ["ruby", "-c", "Gemfile"]],
         "python": [[sys.executable, "-c", "import ast, sys; ast.parse(open('app.py').read(), 'app.py')"]],
         "node": [["node", "--check", "server.js"], (parse_json, "package.json")],
         "php": [["php", "-l", "router.php"], (parse_json, "composer.json")],
@@ -70,8 +71,10 @@ def problems(folder, language, gotypes):
 
 @pytest.fixture(scope="module", params=VERSIONS)
 def site(request, tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp(request.param)
-    return build(example_project(tmp_path / "project", request.param), tmp_path / "dist")
+    """The example project, built: the site in dist/, the servers in server/."""
+    project = example_project(tmp_path_factory.mktemp(request.param) / "project", request.param)
+    build(project, project / "dist")
+    return project
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -113,8 +116,8 @@ def test_a_broken_template_fails_the_toolchain_check(tmp_path, language, gotypes
     override = project / "Templates" / template
     override.parent.mkdir(parents=True)
     override.write_text(source.replace(text, replacement, 1))
-    out = build(project, tmp_path / "dist")
-    assert problems(out / "server" / language, language, gotypes) != []
+    build(project, project / "dist")
+    assert problems(project / "server" / language, language, gotypes) != []
 
 
 def test_go_layout_is_checked_by_gofmt(tmp_path, gotypes):
@@ -124,5 +127,49 @@ def test_go_layout_is_checked_by_gofmt(tmp_path, gotypes):
     override = project / "Templates" / template
     override.parent.mkdir(parents=True)
     override.write_text((REPOSITORY / "Templates" / template).read_text().replace("\tparams := ", "\tparams  := ", 1))
-    out = build(project, tmp_path / "dist")
-    assert any("gofmt" in problem for problem in problems(out / "server" / "go", "go", gotypes))
+    build(project, project / "dist")
+    assert any("gofmt" in problem for problem in problems(project / "server" / "go", "go", gotypes))
+
+
+# Each server's default web root, as its code writes it (the value, then how
+# it is resolved), and the lines by which it refuses hidden files and paths
+# that leave the root: its language's own way. The other servers cannot run
+# here (their libraries come from registries this machine cannot reach), so
+# their code is read instead.
+WEB_ROOTS = {
+    "python": ("app.py", r'os\.path\.join\(\s*os\.path\.dirname\(os\.path\.abspath\(__file__\)\), "([^"]+)"\)',
+               ["app = Flask(__name__, static_folder=None)", "safe_join(SITE_DIR, path)",
+                'any(part.startswith(".") for part in path.split("/"))', "@app.errorhandler(404)"]),
+    "node": ("server.js", r"path\.resolve\(__dirname, process\.env\.STATIC_DIR \|\| \"([^\"]+)\"\)",
+             ["express.static(SITE_DIR, {dotfiles: 'ignore'})", "res.status(404).sendFile('404.html', {root: SITE_DIR})"]),
+    "ruby": ("app.rb", r'File\.expand_path\(ENV\.fetch\("STATIC_DIR", "([^"]+)"\), __dir__\)',
+             ["set :static, false", 'relative.split("/").any? { |part| part.start_with?(".") }',
+              "path.start_with?(SITE_DIR + File::SEPARATOR)", 'send_file File.join(SITE_DIR, "404.html"), status: 404']),
+    "php": ("router.php", r"getenv\('STATIC_DIR'\) \?: __DIR__ \. '/' \. \"([^\"]+)\"",
+            ["fn (string $part): bool => str_starts_with($part, '.')", "str_starts_with($file, SITE_DIR . DIRECTORY_SEPARATOR)",
+             "send_file(404, SITE_DIR . '/404.html')", "serve_site_file($path)"]),
+    "go": ("main.go", r'siteDir = filepath\.FromSlash\("([^"]+)"\)',
+           ['strings.HasPrefix(part, ".")', 'mux.Handle("/", siteHandler(siteDir))', 'filepath.Join(siteDir, "404.html")']),
+    "java": ("src/main/java/checkout/AlmaCheckoutServer.java", r'environment\("STATIC_DIR", "([^"]+)"\)',
+             ['anyMatch(part -> part.startsWith("."))', "!file.startsWith(siteDir)", 'siteDir.resolve("404.html")',
+              'http.createContext("/", safely(server::route))']),
+    "dotnet": ("Program.cs", r'Setting\("STATIC_DIR", "([^"]+)"\)',
+               ["Split('/').Any(part => part.StartsWith('.'))", "new PhysicalFileProvider(siteDir)",
+                "app.MapFallback(context => SendNotFoundAsync(context, siteDir))"]),
+}
+
+@pytest.mark.parametrize("out", ["dist", "../published/site"])
+@pytest.mark.parametrize("language", sorted(WEB_ROOTS))
+def test_each_server_serves_the_published_folder_alone(tmp_path, language, out):
+    project = example_project(tmp_path / "project")
+    published = (project / out).resolve()
+    build(project, published)
+    main, pattern, refusals = WEB_ROOTS[language]
+    code = (project / "server" / language / main).read_text()
+    default = re.search(pattern, code)
+    assert default, f"{language}: no default web root found in {main}"
+    # Resolved from the server's folder, which is also where its README runs it.
+    assert (project / "server" / language / default.group(1)).resolve() == published
+    for line in refusals:
+        assert line in code, f"{language}: {line!r} is gone from {main}"
+    assert "../.." + "'" not in code and '"../.."' not in code, "the old web root, which held the servers"

@@ -5,6 +5,10 @@ public struct BuildOptions: Sendable {
     public var projectDirectory: URL
     public var configFile: URL
     public var outputDirectory: URL
+    /// Where the generated servers go: outside the published folder, so a
+    /// static host never serves their code, and kept across builds, so what
+    /// a merchant installs beside them stays.
+    public var serversDirectory: URL
     /// Warnings (stale or missing translations) fail the run, as CI wants.
     public var strict = false
     /// Render on every core. Off only to prove the output does not depend on it.
@@ -17,11 +21,13 @@ public struct BuildOptions: Sendable {
     /// - Parameters:
     ///   - projectDirectory: the site project.
     ///   - configFile: defaults to `almakit.yml` in the project.
-    ///   - outputDirectory: defaults to `dist` in the project.
-    public init(projectDirectory: URL, configFile: URL? = nil, outputDirectory: URL? = nil) {
+    ///   - outputDirectory: the published folder; defaults to `dist` in the project.
+    ///   - serversDirectory: defaults to `server` in the project.
+    public init(projectDirectory: URL, configFile: URL? = nil, outputDirectory: URL? = nil, serversDirectory: URL? = nil) {
         self.projectDirectory = projectDirectory
         self.configFile = configFile ?? projectDirectory.appending(path: "almakit.yml")
         self.outputDirectory = outputDirectory ?? projectDirectory.appending(path: "dist")
+        self.serversDirectory = serversDirectory ?? projectDirectory.appending(path: "server")
     }
 
     /// `path` as shown in messages: relative to the project when inside it.

@@ -42,8 +42,12 @@ struct BuildSnapshot: Sendable {
     var siteRenderer: SiteRenderer
     /// One per language, in the configuration's order.
     var layouts: [PageContext]
-    /// Sorted by path.
+    /// The published site's files, sorted by path.
     var files: [OutputFile]
+    /// The servers' files, relative to the servers folder.
+    var serverFiles: [OutputFile]
+    /// Copied from the project into the published folder as they are.
+    var copiedFiles: [CopiedFile]
     /// Where secrets in the output are reported: the output folder as the user named it.
     var outputFolder: String
     /// The files the last update rendered again; nil when the whole site was built.
@@ -54,7 +58,7 @@ struct BuildSnapshot: Sendable {
             (language, guides.filter { $0.page.language == language && !$0.page.frontMatter.draft && $0.page.fallbackFrom == nil }.count)
         }
         let pageOrder = guides.filter { $0.page.fallbackFrom == nil }.map(\.page.sourcePath)
-        return BuildResult(diagnostics: findings.all(pageOrder: pageOrder), files: files, pagesPerLanguage: counts)
+        return BuildResult(diagnostics: findings.all(pageOrder: pageOrder), files: files, serverFiles: serverFiles, copiedFiles: copiedFiles, pagesPerLanguage: counts)
     }
 
     /// This build with `edited` read again (each `Content/<lang>/…` page as

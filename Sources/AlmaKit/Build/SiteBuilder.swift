@@ -57,36 +57,47 @@ public struct SiteBuilder: Sendable {
         let fallbacks = translations.fallbacks(avoiding: pages)
         let (strings, templates, stringAndTemplateFindings) = stringsAndTemplates.value
         structure.append(contentsOf: stringAndTemplateFindings.all)
-        findings.structure = structure.all
         findings.translationStatus = TranslationStatus(translations).diagnostics
 
-        let generated = ["index.html", "404.html"] + languages.flatMap { language in
+        let generated = GeneratedPages.rootFiles + templates.assetNames.map { "assets/\($0)" } + languages.flatMap { language in
             GeneratedPages.reservedNames.sorted().map { "\(language)/\($0)" } + ["\(language)/index.html"]
         }
+        let copies = ContentFiles.list(projectDirectory: project, languages: languages, into: &structure)
+            + templates.copiedAssets
+        structure.append(contentsOf: Self.collisions(of: copies, with: pages, generated: generated))
+        findings.structure = structure.all
         let guideRenderer = guideRenderer(config, templates: templates)
-        let rendering = guideRenderer.render(pages, fallbacks: fallbacks, generatedPages: generated)
+        let rendering = guideRenderer.render(pages, fallbacks: fallbacks, generatedPages: generated, files: copies)
         for (guide, found) in zip(rendering.guides, rendering.diagnostics) where guide.page.fallbackFrom == nil {
             findings.guides[guide.page.sourcePath] = found
         }
 
         let renderer = SiteRenderer(config: config, templates: templates, strings: strings, translations: translations,
+                                    servers: servers(config, templates: templates),
                                     parallel: options.parallel, progress: options.progress, cache: options.cache,
                                     configFingerprint: configText.hashValue)
         var templating = Diagnostics()
         let layouts = renderer.layouts(for: rendering.guides.filter { !$0.page.frontMatter.draft })
-        let files = renderer.render(rendering.guides, layouts: layouts, into: &templating)
+        let rendered = renderer.render(rendering.guides, layouts: layouts, into: &templating)
         findings.templates = templating.all
+        let files = rendered.filter { !$0.path.hasPrefix(ServerCode.outputPrefix) }
+        let serverFiles = rendered.compactMap { file in
+            file.path.hasPrefix(ServerCode.outputPrefix)
+                ? OutputFile(path: String(file.path.dropFirst(ServerCode.outputPrefix.count)), contents: file.contents) : nil
+        }
         options.progress?.begin("scanning for secrets")
         // An output reused from an earlier build was scanned when it was made.
         let reused = options.cache?.reusedOutputs ?? []
         let outputFolder = options.displayPath(options.outputDirectory)
         findings.secrets = SecretScanner().scan(files.filter { !reused.contains($0.path) }, folder: outputFolder)
+            + SecretScanner().scan(serverFiles, folder: options.displayPath(options.serversDirectory))
+            + SecretScanner().scan(copies)
 
         return .finished(BuildSnapshot(
             findings: findings, pages: pages, translations: translations, guides: rendering.guides, site: rendering.site,
             guideRenderer: guideRenderer, siteRenderer: renderer,
             layouts: layouts,
-            files: files, outputFolder: outputFolder))
+            files: files, serverFiles: serverFiles, copiedFiles: copies, outputFolder: outputFolder))
     }
 
     /// `snapshot` after an edit to `files`, redoing only what the edit touches
@@ -105,10 +116,25 @@ public struct SiteBuilder: Sendable {
         return .finished(updated)
     }
 
+    /// A copied file must not take the place of a page or of another file.
+    private static func collisions(of copies: [CopiedFile], with pages: [Page], generated: [String]) -> [Diagnostic] {
+        var owners = Dictionary(pages.map { ($0.outputPath, $0.sourcePath) }, uniquingKeysWith: { first, _ in first })
+        for path in generated { owners[path] = owners[path] ?? "AlmaKit's own \(path)" }
+        var problems: [Diagnostic] = []
+        for copy in copies {
+            if let owner = owners[copy.path] {
+                problems.append(.error(at: SourceLocation(file: copy.sourcePath), "this file and \(owner) would both be written to \(copy.path)",
+                                       hint: "rename the file"))
+            }
+            owners[copy.path] = copy.sourcePath
+        }
+        return problems
+    }
+
     /// The Markdown side of a build: snippets from the servers' templates,
     /// the merchant's placeholders per language, highlighting.
     private func guideRenderer(_ config: SiteConfig, templates: TemplateSet) -> GuideRenderer {
-        let snippets = ServerSnippets(servers: ServerCode(config: config, templates: templates), languages: config.server.languages)
+        let snippets = ServerSnippets(servers: servers(config, templates: templates), languages: config.server.languages)
         let highlight: @Sendable (String, String) -> String? = { SyntaxHighlighter.highlight($0, language: $1) }
         var renderer = GuideRenderer(snippetGroups: snippets.htmlGroups(highlight: highlight))
         renderer.highlight = highlight
@@ -130,14 +156,22 @@ public struct SiteBuilder: Sendable {
         return (TranslationStatus(translations), diagnostics)
     }
 
-    /// The full server of one language, as `dist/server/<lang>/` would hold it.
+    /// The servers' code, pointed at the published folder from where the servers are written.
+    private func servers(_ config: SiteConfig, templates: TemplateSet) -> ServerCode {
+        // Every server sits one level down: server/<lang>/.
+        let serverFolder = options.serversDirectory.appending(path: ServerLanguage.python.rawValue)
+        return ServerCode(config: config, templates: templates,
+                          siteFolder: ServerWriter.relativePath(from: serverFolder, to: options.outputDirectory))
+    }
+
+    /// The full server of one language, as `server/<lang>/` would hold it.
     /// - Returns: the code, or nil with the diagnostics that prevented it.
     public func serverCode(for language: ServerLanguage) -> (code: String?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         guard let config = loadConfig(into: &diagnostics) else { return (nil, diagnostics) }
         let templates = TemplateSet.load(projectDirectory: options.projectDirectory, into: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        let servers = ServerCode(config: config, templates: templates)
+        let servers = servers(config, templates: templates)
         let code = templates.render("server/\(language.rawValue)/\(language.mainFile)", servers.context(for: language))
         return (code, diagnostics)
     }
@@ -156,19 +190,31 @@ public struct SiteBuilder: Sendable {
         return (config, configText)
     }
 
-    /// Checks, then replaces the output folder when there is no error.
+    /// Checks, then replaces the published folder and updates the servers
+    /// when there is no error. The servers are staged before the site is
+    /// swapped in, so a failure on either side leaves both as they were.
     public func build() -> BuildResult {
         let writer = OutputWriter(destination: options.outputDirectory, projectDirectory: options.projectDirectory)
-        if let problem = writer.destinationProblem() {
-            return BuildResult(diagnostics: Diagnostics([problem]), files: [], pagesPerLanguage: [])
+        let servers = ServerWriter(destination: options.serversDirectory, projectDirectory: options.projectDirectory,
+                                   outputDirectory: options.outputDirectory)
+        let problems = [writer.destinationProblem(), servers.destinationProblem()].compactMap { $0 }
+        guard problems.isEmpty else {
+            return BuildResult(diagnostics: Diagnostics(problems), files: [], pagesPerLanguage: [])
         }
         var result = check()
         guard result.succeeded else { return result }
-        options.progress?.begin("writing files", total: result.files.count)
-        if let problem = writer.write(result.files) {
+        options.progress?.begin("writing files", total: result.files.count + result.serverFiles.count)
+        defer { options.progress?.finish() }
+        let staged: ServerWriter.Staged
+        switch servers.stage(result.serverFiles) {
+        case .failure(let failure):
+            result.diagnostics.append(failure.diagnostic)
+            return result
+        case .success(let files): staged = files
+        }
+        if let problem = writer.write(result.files, copying: result.copiedFiles) ?? servers.commit(staged) {
             result.diagnostics.append(problem)
         }
-        options.progress?.finish()
         return result
     }
 }

@@ -4,4 +4,6 @@ public enum GeneratedPages {
     public static let returnPage = "return.html"
     public static let notFound = "404.html"
     static let reservedNames: Set<String> = [checkout, returnPage, notFound]
+    /// Files at the site's root that a guide may link to (`/client.js`), besides pages.
+    static let rootFiles = ["index.html", notFound, "sitemap.xml", "client.js", "guide.js"]
 }

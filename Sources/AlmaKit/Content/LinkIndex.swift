@@ -7,6 +7,13 @@ public struct LinkIndex: Sendable {
     var anchorsByOutput: [String: Set<String>?] = [:]
     /// Drafts, by source path: they exist but are not published.
     var drafts: Set<String> = []
+    /// Files copied from `Content/`, by source path: `Content/fr/a.png` -> `fr/a.png`.
+    var filesBySource: [String: String] = [:]
+
+    mutating func addFile(_ file: CopiedFile) {
+        filesBySource[file.sourcePath] = file.path
+        addGenerated(file.path)
+    }
 
     mutating func addPage(_ page: Page, headingIDs: [String]) {
         if page.frontMatter.draft {
@@ -51,5 +58,6 @@ public struct LinkIndex: Sendable {
             hasher.combine(anchors.map { $0.sorted() })
         }
         hasher.combine(drafts.sorted())
+        hasher.combine(filesBySource.keys.sorted())
     }
 }

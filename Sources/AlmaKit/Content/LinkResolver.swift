@@ -119,8 +119,9 @@ struct LinkResolver {
             }
             targetOutput = output
         } else {
-            // Images and downloads are not checked here.
-            return .external
+            // An image or a download is never moved into another language:
+            // a stand-in shows its source's image, from the source's folder.
+            return checkFile(destination, path: path, from: origin)
         }
 
         guard let retarget else {
@@ -147,6 +148,31 @@ struct LinkResolver {
         return .fine(keptFragment.map { "\(relative)#\($0)" } ?? relative)
     }
 
+    /// A file the page names: one copied from `Content/` (relative to the
+    /// page's source, or from `Content/` when it starts with `/`), or one the
+    /// build writes (`/client.js`). Its address is written relative to the page.
+    private func checkFile(_ destination: String, path: String, from origin: Origin) -> Outcome {
+        let file = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let name = String(file[0]).removingPercentEncoding ?? String(file[0])
+        let absolute = name.hasPrefix("/")
+        let copied = Self.normalize(absolute ? "Content" + name : origin.sourceFolder + "/" + name).flatMap { index.filesBySource[$0] }
+        let written = Self.normalize(absolute ? name : origin.outputFolder + "/" + name).flatMap { index.hasOutput($0) ? $0 : nil }
+        guard let output = copied ?? written else {
+            let source = Self.normalize(absolute ? "Content" + name : origin.sourceFolder + "/" + name) ?? name
+            let fileName = { (path: String) in String(path.split(separator: "/").last ?? "") }
+            let siblings = index.filesBySource.keys.filter { Self.folder(of: $0) == Self.folder(of: source) }.map(fileName).sorted()
+            let nearest = Suggestion.nearest(to: fileName(source), among: siblings)
+            return .broken("'\(path)' has no target: \(source) does not exist",
+                           hint: nearest.map { "did you mean '\($0)'?" }
+                               ?? "put the file beside the page, or in Content/\(ContentFiles.sharedFolder)/ for every language; paths are relative to the page's folder")
+        }
+        let relative = Self.relativePath(from: origin.outputFolder, to: output)
+        guard relative != name else { return .fine(destination) }
+        let query = file.count > 1 ? "?" + file[1] : ""
+        let fragment = Self.split(destination).fragment.map { "#" + $0 } ?? ""
+        return .fine(relative + query + fragment)
+    }
+
     private static func nearestAnchor(_ fragment: String, in anchors: Set<String>) -> String {
         if let nearest = Suggestion.nearest(to: fragment, among: anchors.sorted()) {
             return "did you mean '#\(nearest)'?"
@@ -167,8 +193,11 @@ struct LinkResolver {
     }
 
     private static func collectLinks(in node: MarkdownNode, into links: inout [Link]) {
-        if case .link(let destination, _) = node.kind {
+        switch node.kind {
+        case .link(let destination, _), .image(let destination, _):
             links.append(Link(destination: destination, line: node.line, column: node.column))
+        default:
+            break
         }
         for child in node.children { collectLinks(in: child, into: &links) }
     }

@@ -2,10 +2,17 @@
 /// Files under `snippets/` are the pieces the full server is made of; they
 /// are rendered into it, and on their own for the guides.
 struct ServerCode: Sendable {
+    /// Rendered files whose path starts with this belong to the servers
+    /// folder, not the published one: `server/python/app.py` is `python/app.py` there.
+    static let outputPrefix = "server/"
+
     let config: SiteConfig
     let templates: TemplateSet
+    /// The published folder, relative to a server's own folder: what each
+    /// server serves unless `STATIC_DIR` says otherwise.
+    let siteFolder: String
 
-    /// Output path inside `dist/` -> template name, for every file of the language's server.
+    /// Output path (under `outputPrefix`) -> template name, for every file of the language's server.
     func templateNames(for language: ServerLanguage) -> [(output: String, template: String)] {
         let folder = "server/\(language.rawValue)/"
         return templates.names
@@ -30,6 +37,8 @@ struct ServerCode: Sendable {
             "client_secret_path": server.clientSecretPath,
             "webhook_path": server.webhookPath,
             "port": server.port,
+            "site_folder": siteFolder,
+            "site_folder_literal": JavaScriptLiteral.string(siteFolder),
             // READMEs speak the site's default language first, then English.
             "readme_in_french": config.defaultLanguage == "fr",
             "restriction_parameter": supported.restriction.rawValue,

@@ -23,9 +23,9 @@ public struct SupportedAPIVersion: Sendable {
     // API version to ..."): basil is 2025-03-31 in python 12, ruby 14/15,
     // node 18, php 17, go v82, java 29, dotnet 48; endive is 2026-09-30 in
     // node 23, php 22, go v87, java 34, dotnet 53, ruby 20, and 2026-10-28 in
-    // python 16.1. Ruby, Python, Node and PHP send the configured version
-    // themselves; Go, Java and .NET send their own, so their servers check
-    // that its release matches.
+    // python 16.1, node 23.1 and dotnet 53.1. Ruby, Python, Node and PHP send
+    // the configured version themselves; Go, Java and .NET send their own, so
+    // their servers refuse another release and log the exact version they send.
     public static let all: [SupportedAPIVersion] = [
         SupportedAPIVersion(
             version: StripeAPIVersion("2025-03-31.basil")!,
@@ -38,9 +38,9 @@ public struct SupportedAPIVersion: Sendable {
             version: StripeAPIVersion("2026-10-28.endive")!,
             libraries: StripeLibraries(
                 python: "stripe>=16.1,<17", pythonPaymentIntents: "client.v1.payment_intents",
-                ruby: "~> 20.0", node: "^23.0.0", php: "^22.0",
+                ruby: "~> 20.0", node: "^23.1.0", php: "^22.0",
                 goModule: "github.com/stripe/stripe-go/v87", goModuleVersion: "v87.0.0",
-                java: "34.0.0", dotnet: "53.0.0")),
+                java: "34.0.0", dotnet: "53.1.0")),
     ]
 
     public static func find(_ version: StripeAPIVersion) -> SupportedAPIVersion? {

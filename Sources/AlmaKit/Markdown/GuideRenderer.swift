@@ -42,7 +42,9 @@ struct GuideRenderer {
     ///   - pages: the site's own pages, drafts included (they are checked, not published).
     ///   - fallbacks: pages standing in for missing translations; their
     ///     problems are their source's, reported once through `pages`.
-    func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String]) -> Rendering {
+    ///   - generatedPages: what the build writes besides the guides, that a link may name.
+    ///   - files: what it copies from `Content/`, that an image or a link may name.
+    func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String], files: [CopiedFile] = []) -> Rendering {
         // Which pages exist is known before any is parsed; their anchors are
         // learnt as they are rendered. Each page's tree is dropped as soon as
         // its HTML is made, instead of waiting for every other page's headings.
@@ -50,6 +52,7 @@ struct GuideRenderer {
         for page in pages { index.addPage(page, headingIDs: []) }
         for page in fallbacks { index.addFallback(page, headingIDs: []) }
         for path in generatedPages { index.addGenerated(path) }
+        for file in files { index.addFile(file) }
         let outputs = OutputsByLanguage(pages: (pages + fallbacks).filter { !$0.frontMatter.draft })
 
         progress?.begin("rendering guides", total: pages.count + fallbacks.count)

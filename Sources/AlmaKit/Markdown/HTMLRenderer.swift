@@ -107,7 +107,8 @@ public struct HTMLRenderer: Sendable {
             if !title.isEmpty { out.append(" title=\"\(HTMLEscaping.text(title))\"") }
             out.append(">"); children(); out.append("</a>")
         case .image(let source, let title):
-            out.append("<img src=\"\(URLSafety.isDangerous(source) ? "" : HTMLEscaping.href(source))\" alt=\"")
+            let target = linkTargets[source] ?? source
+            out.append("<img src=\"\(URLSafety.isDangerous(target) ? "" : HTMLEscaping.href(target))\" alt=\"")
             out.appendEscaped(node.plainText)
             out.append("\"")
             if !title.isEmpty { out.append(" title=\"\(HTMLEscaping.text(title))\"") }

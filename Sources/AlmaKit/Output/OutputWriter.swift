@@ -87,8 +87,9 @@ public struct OutputWriter: Sendable {
         var errorDescription: String? { "\(path): \(String(cString: strerror(code)))" }
     }
 
-    /// Writes `files`, then swaps them in. On failure the previous output is left as it was.
-    public func write(_ files: [OutputFile]) -> Diagnostic? {
+    /// Writes `files` and copies `copies`, then swaps them in. On failure the
+    /// previous output is left as it was.
+    public func write(_ files: [OutputFile], copying copies: [CopiedFile] = []) -> Diagnostic? {
         if let problem = destinationProblem() { return problem }
         let manager = FileManager.default
         let parent = destination.deletingLastPathComponent()
@@ -99,12 +100,22 @@ public struct OutputWriter: Sendable {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             let all = files + [OutputFile(path: Self.marker, contents: Self.markerText)]
             // Folders first, each once; then the files, on every core.
-            let folders = Set(all.map { LinkResolver.folder(of: $0.path) }).filter { !$0.isEmpty }
+            let folders = Set(all.map { LinkResolver.folder(of: $0.path) } + copies.map { LinkResolver.folder(of: $0.path) }).filter { !$0.isEmpty }
             for folder in folders.sorted() {
                 try manager.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true)
             }
             let failures = Parallel.map(all) { file in Self.write(file.contents, to: staging.appending(path: file.path).path) }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            // Streamed by the file system, never read into memory.
+            let copyFailures = Parallel.map(copies) { copy -> Error? in
+                do {
+                    try FileManager.default.copyItem(at: copy.source, to: staging.appending(path: copy.path))
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure = copyFailures.lazy.compactMap({ $0 }).first { throw failure }
             if manager.fileExists(atPath: destination.path) {
                 try? manager.removeItem(at: retired)
                 try manager.moveItem(at: destination, to: retired)

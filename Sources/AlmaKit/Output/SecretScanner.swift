@@ -20,6 +20,33 @@ public struct SecretScanner: Sendable {
         }.flatMap { $0 }
     }
 
+    /// Files copied as they are (a PDF, a text download, an SVG): a key in one
+    /// is published as surely as in a page. Each is read a chunk at a time, so
+    /// that a large download is never held whole; chunks overlap by more than
+    /// a key's length, and a key found twice in an overlap is reported once.
+    public func scan(_ copies: [CopiedFile]) -> [Diagnostic] {
+        Parallel.map(copies) { copy in
+            var found: [Diagnostic] = []
+            guard let handle = try? FileHandle(forReadingFrom: copy.source) else { return found }
+            defer { try? handle.close() }
+            let chunkSize = 1 << 20, overlap = 256
+            var carried = Data(), line = 1, reported = Set<Int>()
+            while let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty {
+                let window = carried + chunk
+                // Lossless for what matters: every key character is ASCII.
+                for finding in findings(in: String(decoding: window, as: UTF8.self)) where reported.insert(line + finding.line - 1).inserted {
+                    found.append(Diagnostic.error(
+                        at: SourceLocation(file: copy.sourcePath, line: line + finding.line - 1, column: finding.column),
+                        "this file would publish a secret key (\(finding.prefix)…)",
+                        hint: "remove the key from the file; secrets belong only in the server's environment. Roll the key in the Stripe Dashboard if it was ever shared"))
+                }
+                carried = window.suffix(overlap)
+                line += window.dropLast(carried.count).reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            }
+            return found
+        }.flatMap { $0 }
+    }
+
     /// Secrets written anywhere in the configuration, comments included: the
     /// file is committed, so a key there has leaked already. Positions that
     /// already carry an error (a secret as the publishable key) are skipped.

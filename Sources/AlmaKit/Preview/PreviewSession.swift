@@ -7,6 +7,8 @@ public final class PreviewSession: Sendable {
     public struct State: Sendable {
         /// Path inside the site -> contents, from the last good build.
         public var files: [String: String] = [:]
+        /// Path inside the site -> the project file copied there (an image), read when asked for.
+        public var copies: [String: URL] = [:]
         /// What the last build found; errors mean `files` are older than the inputs.
         public var diagnostics = Diagnostics()
         /// Goes up by one with every build, good or not: what reload events follow.
@@ -53,6 +55,7 @@ public final class PreviewSession: Sendable {
         return state.withLock { state in
             if result.succeeded {
                 state.files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.contents) })
+                state.copies = Dictionary(result.copiedFiles.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
             }
             state.diagnostics = result.diagnostics
             state.generation += 1

@@ -7,6 +7,7 @@ struct SiteRenderer: Sendable {
     let templates: TemplateSet
     let strings: StringsCatalogue
     let translations: Translations
+    let servers: ServerCode
     var parallel = true
     var progress: BuildProgress?
     /// Pages whose inputs did not change are taken from here (`almakit serve`).
@@ -51,9 +52,9 @@ struct SiteRenderer: Sendable {
         add("404.html", template: "404.html", landing.notFound(path: "404.html"))
         add("client.js", template: "client.js", ClientScript.context(config))
         add("guide.js", template: "guide.js", [:])
-        add("assets/site.css", template: "assets/site.css", [:])
-        add("assets/favicon.svg", template: "assets/favicon.svg", [:])
-        let servers = ServerCode(config: config, templates: templates)
+        for name in templates.assetNames {
+            add(TemplateSet.assetsFolder + name, template: TemplateSet.assetsFolder + name, [:])
+        }
         for language in config.server.languages {
             for file in servers.templateNames(for: language) {
                 add(file.output, template: file.template, servers.context(for: language))

@@ -12,6 +12,19 @@ public struct TemplateSet: Sendable {
     public let names: [String]
     /// Changes when any template's text does: what a cached page depends on.
     var fingerprint = 0
+    /// Files of the project's `Templates/assets/` that are not text (images,
+    /// fonts): copied into the site's `assets/` as they are.
+    var copiedAssets: [CopiedFile] = []
+
+    static let assetsFolder = "assets/"
+    /// Assets with these extensions are templates, filled like the pages; any
+    /// other file in `assets/` is copied byte for byte.
+    static let textAssetExtensions: Set<String> = ["css", "js", "svg", "html", "xml", "txt", "json", "webmanifest"]
+
+    /// The assets filled as templates, without the `assets/` folder: `site.css`.
+    var assetNames: [String] {
+        names.filter { $0.hasPrefix(Self.assetsFolder) }.map { String($0.dropFirst(Self.assetsFolder.count)) }
+    }
 
     /// The built-in templates alone, as `almakit init` uses them.
     static var builtIn: TemplateSet {
@@ -26,9 +39,14 @@ public struct TemplateSet: Sendable {
             sources[name] = (text, "built-in template \(name)")
         }
         let overrides = projectDirectory.appending(path: "Templates")
+        var copiedAssets: [CopiedFile] = []
         for name in ProjectFiles.list(in: overrides, project: projectDirectory, named: "Templates", into: &diagnostics)
         where !name.hasPrefix(stringsFolder) {
             let origin = "Templates/\(name)"
+            if name.hasPrefix(assetsFolder), !textAssetExtensions.contains(URL(fileURLWithPath: name).pathExtension.lowercased()) {
+                copiedAssets.append(CopiedFile(path: name, source: overrides.appending(path: name), sourcePath: origin))
+                continue
+            }
             guard let text = ProjectFiles.readText(overrides.appending(path: name), named: origin, into: &diagnostics) else { continue }
             sources[name] = (text, origin)
         }
@@ -52,7 +70,7 @@ public struct TemplateSet: Sendable {
             hasher.combine(name)
             hasher.combine(source.text)
         }
-        return TemplateSet(library: library, names: sources.keys.sorted(), fingerprint: hasher.finalize())
+        return TemplateSet(library: library, names: sources.keys.sorted(), fingerprint: hasher.finalize(), copiedAssets: copiedAssets)
     }
 
     /// Renders the template `name`; a missing template renders as nothing, which the build reports.

@@ -10,12 +10,14 @@ static async Task<IResult> AnswerClientSecretAsync(StripeClient stripe, ILogger 
     }
     catch (AlmaUnavailableException problem)
     {
-        return ErrorResult(StatusCodes.Status502BadGateway, problem.Message);
+        logger.LogError("{Problem}", problem.Message);
+        return ErrorResult(StatusCodes.Status502BadGateway, "alma_unavailable", "Alma is not available for this payment.");
     }
     catch (StripeException problem)
     {
-        logger.LogError("Stripe refused to create the PaymentIntent: {Code}", problem.StripeError?.Code);
-        return ErrorResult(StatusCodes.Status502BadGateway,
-            problem.StripeError?.Message ?? "The payment could not be prepared.");
+        // The detail (an unreachable network, Stripe's own message) is for the log only.
+        logger.LogError(problem, "Stripe could not create the PaymentIntent");
+        return ErrorResult(StatusCodes.Status502BadGateway, "stripe_error",
+            "The payment could not be prepared. Please try again.");
     }
 }

@@ -4,21 +4,30 @@ static async Task<IResult> AnswerWebhookAsync(HttpRequest request, string webhoo
 {
     if (webhookSecret.Length == 0)
     {
-        return ErrorResult(StatusCodes.Status500InternalServerError, "STRIPE_WEBHOOK_SECRET is not set");
+        return ErrorResult(StatusCodes.Status500InternalServerError, "webhook_secret_missing", "STRIPE_WEBHOOK_SECRET is not set");
     }
     var payload = await new StreamReader(request.Body).ReadToEndAsync();
+    // Missing, the header would reach ConstructEvent as null: a NullReferenceException.
+    var signature = request.Headers["Stripe-Signature"].ToString();
     Event stripeEvent;
     try
     {
+        if (signature.Length == 0)
+        {
+            throw new StripeException("no Stripe-Signature header");
+        }
         // The signature covers the raw body: verify it before parsing anything.
         // The event's API version may differ from Stripe.net's: only the
         // fields read below are needed, so a mismatch is not an error here.
-        stripeEvent = EventUtility.ConstructEvent(payload, request.Headers["Stripe-Signature"], webhookSecret,
+        stripeEvent = EventUtility.ConstructEvent(payload, signature, webhookSecret,
             throwOnApiVersionMismatch: false);
     }
-    catch (StripeException)
+    catch (Exception problem)
     {
-        return ErrorResult(StatusCodes.Status400BadRequest, "invalid signature");
+        // Only the untrusted request is read here, and a garbled header or body
+        // makes the library throw more than StripeException: each is a refusal.
+        logger.LogWarning("webhook refused: {Problem}", problem.Message);
+        return ErrorResult(StatusCodes.Status400BadRequest, "invalid_signature", "invalid signature");
     }
     var intent = stripeEvent.Data.Object as PaymentIntent;
     switch (stripeEvent.Type)

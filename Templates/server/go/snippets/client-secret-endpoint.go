@@ -3,16 +3,14 @@
 func clientSecretHandler(client *stripe.Client) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		intent, err := createAlmaPaymentIntent(r.Context(), client)
-		var stripeErr *stripe.Error
 		switch {
 		case errors.Is(err, errAlmaUnavailable):
-			writeJSON(w, http.StatusBadGateway, errorBody(err.Error()))
-		case errors.As(err, &stripeErr):
-			log.Printf("Stripe refused to create the PaymentIntent: %s", stripeErr.Code)
-			writeJSON(w, http.StatusBadGateway, errorBody(stripeErr.Msg))
+			log.Print(err)
+			writeJSON(w, http.StatusBadGateway, errorBody("alma_unavailable", "Alma is not available for this payment."))
 		case err != nil:
-			log.Printf("could not reach Stripe: %v", err)
-			writeJSON(w, http.StatusBadGateway, errorBody("The payment could not be prepared."))
+			// The detail (an unreachable network, Stripe's own message) is for the log only.
+			log.Printf("Stripe could not create the PaymentIntent: %v", err)
+			writeJSON(w, http.StatusBadGateway, errorBody("stripe_error", "The payment could not be prepared. Please try again."))
 		default:
 			// Only the client secret goes to the browser, never the whole object.
 			writeJSON(w, http.StatusOK, map[string]string{"client_secret": intent.ClientSecret})

@@ -3,12 +3,12 @@
 func webhookHandler(webhookSecret string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if webhookSecret == "" {
-			writeJSON(w, http.StatusInternalServerError, errorBody("STRIPE_WEBHOOK_SECRET is not set"))
+			writeJSON(w, http.StatusInternalServerError, errorBody("webhook_secret_missing", "STRIPE_WEBHOOK_SECRET is not set"))
 			return
 		}
 		payload, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
 		if err != nil {
-			writeJSON(w, http.StatusBadRequest, errorBody("unreadable body"))
+			writeJSON(w, http.StatusBadRequest, errorBody("unreadable_body", "unreadable body"))
 			return
 		}
 		// The signature covers the raw body: verify it before parsing anything.
@@ -17,13 +17,13 @@ func webhookHandler(webhookSecret string) http.HandlerFunc {
 		event, err := webhook.ConstructEventWithOptions(payload, r.Header.Get("Stripe-Signature"), webhookSecret,
 			webhook.ConstructEventOptions{IgnoreAPIVersionMismatch: true})
 		if err != nil {
-			writeJSON(w, http.StatusBadRequest, errorBody("invalid signature"))
+			writeJSON(w, http.StatusBadRequest, errorBody("invalid_signature", "invalid signature"))
 			return
 		}
 
 		var intent stripe.PaymentIntent
 		if err := json.Unmarshal(event.Data.Raw, &intent); err != nil {
-			writeJSON(w, http.StatusBadRequest, errorBody("unexpected event payload"))
+			writeJSON(w, http.StatusBadRequest, errorBody("unexpected_event", "unexpected event payload"))
 			return
 		}
 		switch event.Type {

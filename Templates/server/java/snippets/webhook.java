@@ -2,20 +2,26 @@
 /** POST {{webhook_path}}: verifies the event's signature, then acts on it. */
 void answerWebhook(HttpExchange exchange) throws IOException {
   if (!exchange.getRequestMethod().equals("POST")) {
-    sendJson(exchange, 405, errorJson("use POST"));
+    sendJson(exchange, 405, errorJson("method_not_allowed", "use POST"));
     return;
   }
   if (webhookSecret.isEmpty()) {
-    sendJson(exchange, 500, errorJson("STRIPE_WEBHOOK_SECRET is not set"));
+    sendJson(exchange, 500, errorJson("webhook_secret_missing", "STRIPE_WEBHOOK_SECRET is not set"));
     return;
   }
   String payload = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+  String signature = exchange.getRequestHeaders().getFirst("Stripe-Signature");
   Event event;
   try {
+    if (signature == null) {
+      // Webhook.constructEvent throws a NullPointerException on a missing header.
+      throw new SignatureVerificationException("no Stripe-Signature header", null);
+    }
     // The signature covers the raw body: verify it before parsing anything.
-    event = Webhook.constructEvent(payload, exchange.getRequestHeaders().getFirst("Stripe-Signature"), webhookSecret);
-  } catch (SignatureVerificationException | JsonSyntaxException problem) {
-    sendJson(exchange, 400, errorJson("invalid signature"));
+    event = Webhook.constructEvent(payload, signature, webhookSecret);
+  } catch (SignatureVerificationException | RuntimeException problem) {
+    // A garbled header or body makes stripe-java throw unchecked exceptions too.
+    sendJson(exchange, 400, errorJson("invalid_signature", "invalid signature"));
     return;
   }
   // Read the id from the verified payload itself: the event's API version may

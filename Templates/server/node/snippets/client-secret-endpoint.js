@@ -1,18 +1,20 @@
 {{%CONTENT_TYPE: TEXT}}
-app.get(CLIENT_SECRET_PATH, async (req, res) => {
+app.get(CLIENT_SECRET_PATH, handleAsync(async (req, res) => {
   let intent;
   try {
     intent = await createAlmaPaymentIntent(stripe);
   } catch (error) {
     if (error instanceof AlmaUnavailable) {
-      return res.status(502).json({error: {message: error.message}});
+      console.error(error.message);
+      return sendError(res, 502, 'alma_unavailable', 'Alma is not available for this payment.');
     }
     if (error instanceof Stripe.errors.StripeError) {
-      console.error(`Stripe refused to create the PaymentIntent: ${error.code || error.type}`);
-      return res.status(502).json({error: {message: error.message || 'The payment could not be prepared.'}});
+      // The detail (an unreachable network, Stripe's own message) is for the log only.
+      console.error(`Stripe could not create the PaymentIntent: ${error.type}: ${error.message}`);
+      return sendError(res, 502, 'stripe_error', 'The payment could not be prepared. Please try again.');
     }
     throw error;
   }
   // Only the client secret goes to the browser, never the whole object.
   res.json({client_secret: intent.client_secret});
-});
+}));

@@ -2,13 +2,13 @@
 // The signature covers the raw body: this route reads it unparsed.
 app.post(WEBHOOK_PATH, express.raw({type: '*/*'}), (req, res) => {
   if (!WEBHOOK_SECRET) {
-    return res.status(500).json({error: {message: 'STRIPE_WEBHOOK_SECRET is not set'}});
+    return sendError(res, 500, 'webhook_secret_missing', 'STRIPE_WEBHOOK_SECRET is not set');
   }
   let event;
   try {
     event = stripe.webhooks.constructEvent(req.body, req.get('Stripe-Signature') || '', WEBHOOK_SECRET);
   } catch (error) {
-    return res.status(400).json({error: {message: 'invalid signature'}});
+    return sendError(res, 400, 'invalid_signature', 'invalid signature');
   }
 
   const intent = event.data.object;

@@ -5,11 +5,13 @@ function answer_client_secret(\Stripe\StripeClient $stripe): void
     try {
         $intent = create_alma_payment_intent($stripe);
     } catch (AlmaUnavailable $problem) {
-        send_json(502, ['error' => ['message' => $problem->getMessage()]]);
+        error_log($problem->getMessage());
+        send_error(502, 'alma_unavailable', 'Alma is not available for this payment.');
         return;
     } catch (\Stripe\Exception\ApiErrorException $problem) {
-        error_log('Stripe refused to create the PaymentIntent: ' . ($problem->getStripeCode() ?? get_class($problem)));
-        send_json(502, ['error' => ['message' => $problem->getMessage() ?: 'The payment could not be prepared.']]);
+        // The detail (an unreachable network, Stripe's own message) is for the log only.
+        error_log('Stripe could not create the PaymentIntent: ' . get_class($problem) . ': ' . $problem->getMessage());
+        send_error(502, 'stripe_error', 'The payment could not be prepared. Please try again.');
         return;
     }
     // Only the client secret goes to the browser, never the whole object.

@@ -3,7 +3,7 @@
 function answer_webhook(string $webhookSecret): void
 {
     if ($webhookSecret === '') {
-        send_json(500, ['error' => ['message' => 'STRIPE_WEBHOOK_SECRET is not set']]);
+        send_error(500, 'webhook_secret_missing', 'STRIPE_WEBHOOK_SECRET is not set');
         return;
     }
     try {
@@ -14,7 +14,7 @@ function answer_webhook(string $webhookSecret): void
             $webhookSecret
         );
     } catch (\UnexpectedValueException | \Stripe\Exception\SignatureVerificationException $problem) {
-        send_json(400, ['error' => ['message' => 'invalid signature']]);
+        send_error(400, 'invalid_signature', 'invalid signature');
         return;
     }
 

@@ -4,9 +4,11 @@ def client_secret():
     try:
         intent = create_alma_payment_intent(stripe_client)
     except AlmaUnavailable as problem:
-        return jsonify(error={"message": str(problem)}), 502
+        app.logger.error("%s", problem)
+        return error_response(502, "alma_unavailable", "Alma is not available for this payment.")
     except stripe.StripeError as problem:
-        app.logger.error("Stripe refused to create the PaymentIntent: %s", problem.user_message or problem.code)
-        return jsonify(error={"message": problem.user_message or "The payment could not be prepared."}), 502
+        # The detail (an unreachable network, Stripe's own message) is for the log only.
+        app.logger.error("Stripe could not create the PaymentIntent: %s: %s", type(problem).__name__, problem)
+        return error_response(502, "stripe_error", "The payment could not be prepared. Please try again.")
     # Only the client secret goes to the browser, never the whole object.
     return jsonify(client_secret=intent.client_secret)

@@ -2,14 +2,14 @@
 @app.post(WEBHOOK_PATH)
 def webhook():
     if not WEBHOOK_SECRET:
-        return jsonify(error={"message": "STRIPE_WEBHOOK_SECRET is not set"}), 500
+        return error_response(500, "webhook_secret_missing", "STRIPE_WEBHOOK_SECRET is not set")
     try:
         # The signature covers the raw body: verify it before parsing anything.
         event = stripe.Webhook.construct_event(
             request.get_data(), request.headers.get("Stripe-Signature", ""), WEBHOOK_SECRET
         )
     except (ValueError, stripe.SignatureVerificationError):
-        return jsonify(error={"message": "invalid signature"}), 400
+        return error_response(400, "invalid_signature", "invalid signature")
 
     intent = event["data"]["object"]
     if event["type"] == "payment_intent.succeeded":

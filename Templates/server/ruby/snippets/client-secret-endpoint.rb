@@ -4,10 +4,12 @@ get CLIENT_SECRET_PATH do
   begin
     intent = create_alma_payment_intent(STRIPE_CLIENT)
   rescue AlmaUnavailable => e
-    halt 502, { error: { message: e.message } }.to_json
+    logger.error e.message
+    halt 502, error_json("alma_unavailable", "Alma is not available for this payment.")
   rescue Stripe::StripeError => e
-    logger.error "Stripe refused to create the PaymentIntent: #{e.code || e.class}"
-    halt 502, { error: { message: e.message || "The payment could not be prepared." } }.to_json
+    # The detail (an unreachable network, Stripe's own message) is for the log only.
+    logger.error "Stripe could not create the PaymentIntent: #{e.class}: #{e.message}"
+    halt 502, error_json("stripe_error", "The payment could not be prepared. Please try again.")
   end
   # Only the client secret goes to the browser, never the whole object.
   { client_secret: intent.client_secret }.to_json

@@ -1,14 +1,14 @@
 {{%CONTENT_TYPE: TEXT}}
 post WEBHOOK_PATH do
   content_type :json
-  halt 500, { error: { message: "STRIPE_WEBHOOK_SECRET is not set" } }.to_json if WEBHOOK_SECRET.empty?
+  halt 500, error_json("webhook_secret_missing", "STRIPE_WEBHOOK_SECRET is not set") if WEBHOOK_SECRET.empty?
   begin
     # The signature covers the raw body: verify it before parsing anything.
     event = Stripe::Webhook.construct_event(
       request.body.read, request.env.fetch("HTTP_STRIPE_SIGNATURE", ""), WEBHOOK_SECRET
     )
   rescue JSON::ParserError, Stripe::SignatureVerificationError
-    halt 400, { error: { message: "invalid signature" } }.to_json
+    halt 400, error_json("invalid_signature", "invalid signature")
   end
   intent = event.data.object
   case event.type

@@ -1,0 +1,154 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes the generated servers into their own folder (`server/`), outside
+/// the published site. Unlike the site, that folder is not replaced: a
+/// merchant installs dependencies and keeps settings beside the code
+/// (`.venv`, `node_modules`, `.env`), so a build replaces only the files
+/// AlmaKit generated, listed in a manifest, and removes those it no longer
+/// generates.
+public struct ServerWriter: Sendable {
+    /// Lists, one per line, the files the last build generated here.
+    public static let manifest = ".almakit-generated"
+    static let manifestHeader = "# Written by `almakit build`: the files below are replaced on every build; anything else in this folder is yours and is kept.\n"
+
+    let destination: URL
+    let projectDirectory: URL
+    let outputDirectory: URL
+
+    /// - Parameters:
+    ///   - destination: the servers folder (`server/`).
+    ///   - projectDirectory: the site project, which must not be the servers folder.
+    ///   - outputDirectory: the published folder, which must not hold the servers.
+    public init(destination: URL, projectDirectory: URL, outputDirectory: URL) {
+        self.destination = destination.standardizedFileURL
+        self.projectDirectory = projectDirectory.standardizedFileURL
+        self.outputDirectory = outputDirectory.standardizedFileURL
+    }
+
+    private var name: String { destination.path }
+
+    /// Why the servers can't go to the destination, if they can't.
+    public func destinationProblem() -> Diagnostic? {
+        let path = destination.resolvingSymlinksInPath().path
+        let project = projectDirectory.resolvingSymlinksInPath().path
+        let output = outputDirectory.resolvingSymlinksInPath().path
+        if path == project || path == "/" || project.hasPrefix(path + "/") {
+            return .error(
+                at: SourceLocation(file: name),
+                "the servers folder would be the project itself or contain it",
+                hint: "choose a folder of its own, such as the default 'server'")
+        }
+        if path == output || path.hasPrefix(output + "/") || output.hasPrefix(path + "/") {
+            return .error(
+                at: SourceLocation(file: name),
+                "the servers folder and the published folder overlap: a static host would serve the servers' code",
+                hint: "keep them apart, such as the defaults 'server' and 'dist'")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return .error(at: SourceLocation(file: name), "the servers path is a file, not a folder", hint: "remove it or choose another --servers")
+        }
+        return nil
+    }
+
+    /// A file staged beside its final place, renamed in by `commit`.
+    public struct Staged: Sendable {
+        fileprivate var writes: [(staged: URL, final: URL)]
+        fileprivate var stale: [URL]
+        fileprivate var manifest: String
+        fileprivate var destination: URL
+    }
+
+    /// Writes every file beside its final place, so that a failure changes
+    /// nothing the merchant runs. - Returns: what to `commit`, or the problem.
+    public func stage(_ files: [OutputFile]) -> Result<Staged, DiagnosticError> {
+        if let problem = destinationProblem() { return .failure(DiagnosticError(problem)) }
+        let manager = FileManager.default
+        var writes: [(staged: URL, final: URL)] = []
+        do {
+            for file in files {
+                let final = destination.appending(path: file.path)
+                try manager.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let staged = final.deletingLastPathComponent().appending(path: ".\(final.lastPathComponent).almakit-new")
+                writes.append((staged, final))
+                try Data(file.contents.utf8).write(to: staged)
+                // Scripts run as `./create-payment-intent.sh`, as their README says.
+                let mode = file.path.hasSuffix(".sh") ? 0o755 : 0o644
+                try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: staged.path)
+            }
+        } catch {
+            for write in writes { try? manager.removeItem(at: write.staged) }
+            return .failure(DiagnosticError(.error(
+                at: SourceLocation(file: name),
+                "cannot write the servers: \(error.localizedDescription)",
+                hint: "check that the folder is writable; the servers were left as they were")))
+        }
+        let generated = Set(files.map(\.path))
+        let stale = previouslyGenerated().filter { !generated.contains($0) }.map { destination.appending(path: $0) }
+        let manifest = Self.manifestHeader + files.map(\.path).sorted().joined(separator: "\n") + "\n"
+        return .success(Staged(writes: writes, stale: stale, manifest: manifest, destination: destination))
+    }
+
+    /// Renames the staged files into place and removes the files an earlier
+    /// build generated that this one does not.
+    public func commit(_ staged: Staged) -> Diagnostic? {
+        let manager = FileManager.default
+        do {
+            // rename(2) replaces each file in one step: a server never reads half a file.
+            for write in staged.writes where rename(write.staged.path, write.final.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: write.final.path])
+            }
+            for file in staged.stale {
+                try? manager.removeItem(at: file)
+                removeEmptyFolders(above: file)
+            }
+            try Data(staged.manifest.utf8).write(to: staged.destination.appending(path: Self.manifest))
+            return nil
+        } catch {
+            return .error(
+                at: SourceLocation(file: name),
+                "cannot write the servers: \(error.localizedDescription)",
+                hint: "check that the folder is writable, then build again")
+        }
+    }
+
+    /// The files the manifest lists, without any path that could leave the folder.
+    func previouslyGenerated() -> [String] {
+        guard let text = try? String(contentsOf: destination.appending(path: Self.manifest), encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(String.init).filter { line in
+            !line.hasPrefix("#") && !line.isEmpty && !line.hasPrefix("/")
+                && !line.split(separator: "/").contains("..")
+        }
+    }
+
+    /// Folders a removed file leaves empty, up to the servers folder.
+    private func removeEmptyFolders(above file: URL) {
+        var folder = file.deletingLastPathComponent().standardizedFileURL
+        while folder.path.hasPrefix(destination.path + "/"),
+              let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty {
+            try? FileManager.default.removeItem(at: folder)
+            folder = folder.deletingLastPathComponent().standardizedFileURL
+        }
+    }
+
+    /// The published folder as seen from a server's own folder
+    /// (`server/python` -> `../../dist`): each server's default `STATIC_DIR`.
+    public static func relativePath(from folder: URL, to target: URL) -> String {
+        let from = folder.standardizedFileURL.pathComponents
+        let to = target.standardizedFileURL.pathComponents
+        let shared = zip(from, to).prefix { $0 == $1 }.count
+        let path = Array(repeating: "..", count: from.count - shared) + to[shared...]
+        return path.isEmpty ? "." : path.joined(separator: "/")
+    }
+}
+
+/// A diagnostic carried through a `Result`.
+public struct DiagnosticError: Error, Sendable {
+    public let diagnostic: Diagnostic
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+}
