@@ -1,7 +1,7 @@
 """The guides' layout, measured in Chromium from element boxes: on a phone the
 page's title and first paragraph come first and the navigation folds behind
 buttons that work without JavaScript; on a desktop the sidebar and "on this
-page" stand beside the text."""
+page" stand beside the text; at both sizes the copy button leaves the code clear."""
 import pytest
 from selenium.webdriver.common.by import By
 
@@ -9,6 +9,31 @@ from conftest import set_viewport
 
 PHONE = (390, 844)
 GUIDES = ["en/server.html", "fr/webhooks.html", "fr/index.html"]
+
+# A code block's first line may be as wide as the block and scrolls under
+# whatever sits at its right, so its box spans the block's width; its height
+# comes from a Range over the text up to the first line break.
+COPY_BUTTONS_OVER_FIRST_LINES = """
+    var shown = Array.prototype.filter.call(document.querySelectorAll('.guide .code-block'),
+                                            function (block) { return block.checkVisibility(); });
+    var overlapping = shown.filter(function (block) {
+        var code = block.querySelector('pre > code');
+        var range = document.createRange();
+        range.selectNodeContents(code);
+        var walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+        for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+            var lineBreak = node.data.indexOf('\\n');
+            if (lineBreak >= 0) { range.setEnd(node, lineBreak); break; }
+        }
+        var line = range.getBoundingClientRect();
+        var pre = code.parentNode.getBoundingClientRect();
+        var button = block.querySelector('.copy-button').getBoundingClientRect();
+        return button.left < pre.right && button.right > pre.left && button.top < line.bottom && button.bottom > line.top;
+    });
+    return {shown: shown.length, overlapping: overlapping.map(function (block) {
+        return block.querySelector('code').textContent.split('\\n')[0]; })};
+"""
+
 
 def box(driver, css):
     return driver.execute_script("""
@@ -92,3 +117,13 @@ def test_on_a_desktop_on_this_page_stands_right_of_the_text(page, site_server):
     assert text["right"] <= contents["left"] and contents["top"] < text["bottom"]
     assert all(shown(page, ".toc-title, .toc a"))
     assert not any(shown(page, ".toc-menu > summary"))
+
+
+@pytest.mark.parametrize("width, height, mobile", [(*PHONE, True), (1280, 800, False)], ids=["phone", "desktop"])
+def test_copy_buttons_leave_the_first_line_of_code_clear(page, site_server, width, height, mobile):
+    set_viewport(page, width, height, mobile)
+    for path in ["en/testing.html", "fr/server.html", "en/webhooks.html"]:
+        page.get(f"{site_server.base}/{path}")
+        found = page.execute_script(COPY_BUTTONS_OVER_FIRST_LINES)
+        assert found["shown"] > 0, path
+        assert found["overlapping"] == [], path
