@@ -199,6 +199,32 @@ import Testing
         #expect(count(tok(.keyword, "done"), in: out) == 1)
     }
 
+    /// `"$(…)"` runs a command inside a string, as the generated cURL server does: in
+    /// there quotes open strings of their own instead of closing the outer one, and
+    /// digits inside any of those strings are string, not numbers.
+    @Test(arguments: [
+        (#"-H "Stripe-Version: 2026-10-28.endive""#, [(nil, "-H "), (.string, #""Stripe-Version: 2026-10-28.endive""#)]),
+        (#"-d "amount=8990""#, [(nil, "-d "), (.string, #""amount=8990""#)]),
+        (#"-H 'Idempotency-Key: $key 42'"#, [(nil, "-H "), (.string, "'Idempotency-Key: $key 42'")]),
+        (#"-d "description=Order \"42\" for $USER""#,
+         [(nil, "-d "), (.string, #""description=Order \"42\" for "#), (.variable, "$USER"), (.string, #"""#)]),
+        (#""$api_base/v1/payment_intents""#, [(.string, #"""#), (.variable, "$api_base"), (.string, #"/v1/payment_intents""#)]),
+        (#"-d "note=$(date "+%Y") 1 (2)""#,
+         [(nil, "-d "), (.string, #""note="#), (nil, "$(date "), (.string, #""+%Y""#), (nil, ")"), (.string, #" 1 (2)""#)]),
+    ] as [(String, [(HighlightTokenKind?, String)])])
+    func shellStringsInsideCommandSubstitution(argument: String, pieces: [(HighlightTokenKind?, String)]) throws {
+        let out = try #require(SyntaxHighlighter.highlight("response=\"$(curl \(argument))\"", language: "sh"))
+        let inner = pieces.map { kind, text in kind.map { tok($0, text) } ?? HTMLEscaping.text(text) }.joined()
+        #expect(out == "response=" + tok(.string, "\"") + "$(curl " + inner + ")" + tok(.string, "\""))
+    }
+
+    /// Inside `$(…)` it is code again, down to the parenthesis that closes it.
+    @Test func shellCommandSubstitutionIsCode() throws {
+        let out = try #require(SyntaxHighlighter.highlight(#"echo "sum: $((1 + (2))) at $(date) for ')'""#, language: "sh"))
+        #expect(out == "echo " + tok(.string, "\"sum: ") + "$((" + tok(.number, "1") + " + (" + tok(.number, "2") + ")))"
+            + tok(.string, " at ") + "$(date)" + tok(.string, " for ')'\""))
+    }
+
     @Test func rubySinatraRoute() throws {
         let out = try #require(SyntaxHighlighter.highlight(Self.ruby, language: "ruby"))
         #expect(out.contains(tok(.keyword, "require") + " " + tok(.string, "'sinatra'")))
@@ -410,6 +436,7 @@ import Testing
     @Test(arguments: [
         ("sh", "echo \"unclosed $HOME and more", tokLast: "<span class=\"tok-s\"> and more</span>"),
         ("sh", "echo ${UNCLOSED", tokLast: "<span class=\"tok-v\">${UNCLOSED</span>"),
+        ("sh", "echo \"$(curl \"x", tokLast: "<span class=\"tok-s\">&quot;x</span>"),
         ("ruby", "puts 'never closed\nend", tokLast: "<span class=\"tok-s\">'never closed\nend</span>"),
         ("python", "x = \"\"\"doc\nstill doc", tokLast: "<span class=\"tok-s\">&quot;&quot;&quot;doc\nstill doc</span>"),
         ("javascript", "/* open comment\nconst x", tokLast: "<span class=\"tok-c\">/* open comment\nconst x</span>"),
@@ -457,7 +484,7 @@ import Testing
         "a", "Z", "q", "_", "0", "7", "x", "e", ".", " ", "  ", "\t", "\n", "\r\n", "\"", "'", "`", "\\",
         "#", "/", "*", "<", ">", "&", "$", "@", "{", "}", "(", ")", "=", ":", "-", "!", "?", ";", ",",
         "é", "€", "😀", "\u{301}", "\"\"\"", "'''", "/*", "*/", "//", "<!--", "-->", "${", "@\"", "$\"",
-        "0x1F", "1_000", "2.5e-3", "if", "do", "end", "function", "true", "null", "key: ", "<script>",
+        "$(", "0x1F", "1_000", "2.5e-3", "if", "do", "end", "function", "true", "null", "key: ", "<script>",
         "</script>", "<style>", "<a href=", "&amp;", "&quot;",
     ]
 

@@ -196,10 +196,12 @@ def test_checkout_weighs_under_30_kb_without_stripe_js(page, site_server):
 AXE = pathlib.Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
+@pytest.mark.parametrize("width, height, mobile", [(1280, 800, False), (390, 844, True)], ids=["desktop", "phone"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["fr/checkout.html", "en/checkout.html", "fr/return.html?payment_intent_client_secret=x",
                                   "en/server.html", "fr/index.html", "en/404.html"])
-def test_pages_pass_axe_wcag_aa_checks(page, site_server, scheme, path):
+def test_pages_pass_axe_wcag_aa_checks(page, site_server, scheme, path, width, height, mobile):
+    set_viewport(page, width, height, mobile)
     page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     page.get(f"{site_server.base}/{path}")
     wait(page, lambda d: d.execute_script("return document.readyState") == "complete")

@@ -4,10 +4,20 @@
 /// whole pass is linear. Unterminated strings and comments run to the end of the
 /// input (or of the line, for single-line strings).
 struct CodeScanner {
+    /// A shell `$(…)` opened inside a string: code until its closing parenthesis,
+    /// after which the string goes on.
+    private struct Substitution {
+        let string: HighlightLanguage.Delimited
+        /// Parentheses opened inside the substitution and not yet closed.
+        var depth = 0
+    }
+
     private let language: HighlightLanguage
     private let source: HighlightSource
     private var writer: HighlightWriter
     private var position = 0
+    /// Innermost last: `"$(date "+$(id)")"` nests two.
+    private var substitutions: [Substitution] = []
 
     init(_ code: String, language: HighlightLanguage) {
         self.language = language
@@ -17,7 +27,7 @@ struct CodeScanner {
 
     mutating func html() -> String {
         while position < source.count {
-            if scanComment() || scanString() || scanVariable() || scanNumber() || scanWord() { continue }
+            if scanSubstitutionParenthesis() || scanComment() || scanString() || scanVariable() || scanNumber() || scanWord() { continue }
             let skipsTwo = language.backslashEscapesOutsideStrings && source[position] == "\\"
             position = min(position + (skipsTwo ? 2 : 1), source.count)
         }
@@ -47,6 +57,29 @@ struct CodeScanner {
         return previous.isWhitespace
     }
 
+    // MARK: Command substitution
+
+    /// Counts parentheses inside an open substitution; the one that closes it resumes
+    /// the string the substitution was opened in.
+    private mutating func scanSubstitutionParenthesis() -> Bool {
+        guard let innermost = substitutions.indices.last else { return false }
+        switch source[position] {
+        case "(":
+            substitutions[innermost].depth += 1
+        case ")" where substitutions[innermost].depth > 0:
+            substitutions[innermost].depth -= 1
+        case ")":
+            let string = substitutions.removeLast().string
+            position += 1
+            scanStringBody(string, pieceStart: position, from: position, resumed: true)
+            return true
+        default:
+            return false
+        }
+        position += 1
+        return true
+    }
+
     // MARK: Strings
 
     /// A string opening at the current position; `prefixStart` is where a Python
@@ -54,10 +87,18 @@ struct CodeScanner {
     private mutating func scanString(prefixStart: Int? = nil) -> Bool {
         if language.quotesNeedBoundary, let previous = source[position - 1], isWordBody(previous) { return false }
         guard let rule = language.strings.first(where: { source.matches($0.open, at: position) }) else { return false }
-        var pieceStart = prefixStart ?? position
-        var index = position + rule.open.count
+        scanStringBody(rule, pieceStart: prefixStart ?? position, from: position + rule.open.count, resumed: false)
+        return true
+    }
+
+    /// Scans a string's text from `start` up to its closing marker. A command
+    /// substitution inside ends the scan for now; `resumed` says the string was
+    /// split that way before, so it cannot be a key.
+    private mutating func scanStringBody(_ rule: HighlightLanguage.Delimited, pieceStart: Int, from start: Int, resumed: Bool) {
+        var pieceStart = pieceStart
+        var index = start
         var closed = false
-        var interpolated = false
+        var inPieces = resumed
         while index < source.count {
             let scalar = source.scalars[index]
             if rule.escape == .backslash, scalar == "\\" {
@@ -74,6 +115,12 @@ struct CodeScanner {
                 break
             }
             if !rule.multiline, scalar.isLineBreak { break }
+            if rule.substitutesCommands, source.matches(Self.substitutionOpen, at: index) {
+                writer.token(.string, pieceStart..<index)
+                substitutions.append(Substitution(string: rule))
+                position = index + Self.substitutionOpen.count
+                return
+            }
             // Interpolation splits the string into pieces around each variable,
             // so spans never nest.
             if rule.interpolates, let end = variableEnd(at: index) {
@@ -81,17 +128,18 @@ struct CodeScanner {
                 writer.token(.variable, index..<end)
                 pieceStart = end
                 index = end
-                interpolated = true
+                inPieces = true
                 continue
             }
             index += 1
         }
         index = min(index, source.count)
-        let isKey = closed && !interpolated && language.keysBeforeColon && colonFollows(index, needsSpaceAfter: false)
+        let isKey = closed && !inPieces && language.keysBeforeColon && colonFollows(index, needsSpaceAfter: false)
         writer.token(isKey ? .attribute : .string, pieceStart..<index)
         position = index
-        return true
     }
+
+    private static let substitutionOpen = Array("$(".unicodeScalars)
 
     // MARK: Variables
 

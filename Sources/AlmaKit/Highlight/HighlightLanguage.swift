@@ -20,14 +20,18 @@ struct HighlightLanguage: Sendable {
         let multiline: Bool
         /// Whether `$variables` inside are highlighted as variables (shell and PHP "…").
         let interpolates: Bool
+        /// Whether `$(…)` inside is a command, scanned as code with strings of its own
+        /// (shell "…"), so that `"$(curl -d "a=1")"` is not read as two strings.
+        let substitutesCommands: Bool
 
         init(_ open: String, _ close: String? = nil, escape: Escape = .backslash,
-             multiline: Bool = false, interpolates: Bool = false) {
+             multiline: Bool = false, interpolates: Bool = false, substitutesCommands: Bool = false) {
             self.open = Array(open.unicodeScalars)
             self.close = Array((close ?? open).unicodeScalars)
             self.escape = escape
             self.multiline = multiline
             self.interpolates = interpolates
+            self.substitutesCommands = substitutesCommands
         }
 
         static func blockComment(_ open: String, _ close: String) -> Delimited {

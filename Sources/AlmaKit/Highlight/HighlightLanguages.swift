@@ -10,7 +10,7 @@ extension HighlightLanguage {
             """,
         lineComments: ["#"],
         strings: [
-            D("\"", multiline: true, interpolates: true),
+            D("\"", multiline: true, interpolates: true, substitutesCommands: true),
             D("'", escape: .none, multiline: true),
             D("$'", "'", multiline: true),
         ],
@@ -81,7 +81,7 @@ extension HighlightLanguage {
         lineComments: ["//", "#"],
         blockComments: [.blockComment("/*", "*/")],
         strings: [
-            D("\"", multiline: true, interpolates: true),
+            D("\"", multiline: true, interpolates: true, substitutesCommands: true),
             D("'", multiline: true),
         ],
         variables: .php
