@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AlmaKit
 
-/// `init`, and `check` in its three formats, through the real binary.
+/// `init`, `--version`, and `check` in its three formats, through the real binary.
 @Suite struct CommandLineTests {
     func almakit(_ arguments: [String], in directory: URL) throws -> ExternalTool.Output {
         try AlmakitBinary.run(arguments, in: directory)
@@ -36,6 +36,12 @@ import Testing
         #expect(try String(contentsOf: config, encoding: .utf8) == "# mine\n")
         #expect(try almakit(["init", "other", "--languages", "fr,zz"], in: scratch.directory).status == 1)
         #expect(!FileManager.default.fileExists(atPath: scratch.directory.appending(path: "other").path))
+    }
+
+    @Test func versionIsTheLibrarys() throws {
+        let run = try almakit(["--version"], in: Repository.root)
+        #expect(run.status == 0)
+        #expect(run.stdout == AlmaKitVersion.current + "\n")
     }
 
     /// A broken link and an unknown placeholder, at known positions.
