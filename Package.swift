@@ -71,7 +71,11 @@ let package = Package(
         ),
         .testTarget(
             name: "AlmaKitTests",
-            dependencies: ["AlmaKit"],
+            dependencies: [
+                "AlmaKit",
+                // The tests parse the CI workflow `almakit init` writes.
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Golden"]
         ),
     ]

@@ -7,6 +7,7 @@ struct AlmaKitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "almakit",
         abstract: "Builds an Alma checkout site and its FR/EN integration guides.",
+        version: AlmaKitVersion.current,
         subcommands: [Init.self, Build.self, Check.self, Serve.self, Translations.self, Snippet.self]
     )
 }

@@ -2,16 +2,18 @@ import Foundation
 import Testing
 @testable import AlmaKit
 
-/// `init`, and `check` in its three formats, through the real binary.
+/// `init`, `--version`, and `check` in its three formats, through the real binary.
 @Suite struct CommandLineTests {
     func almakit(_ arguments: [String], in directory: URL) throws -> ExternalTool.Output {
         try AlmakitBinary.run(arguments, in: directory)
     }
 
+    static let almakitRepository = ["--almakit-repository", "https://github.com/acme/almakit.git"]
+
     @Test(arguments: ["fr,en", "en", "de,fr"])
     func initMakesAProjectThatPassesStrictCheckAndBuilds(languages: String) throws {
         let scratch = try TemporaryProject([:], config: nil, pages: [:])
-        let made = try almakit(["init", "site", "--languages", languages], in: scratch.directory)
+        let made = try almakit(["init", "site", "--languages", languages] + Self.almakitRepository, in: scratch.directory)
         #expect(made.status == 0, "\(made.stderr)")
         let project = scratch.directory.appending(path: "site")
         for path in ["almakit.yml", ".gitignore", ".github/workflows/site.yml"] + languages.split(separator: ",").map({ "Content/\($0)/index.md" }) {
@@ -36,6 +38,46 @@ import Testing
         #expect(try String(contentsOf: config, encoding: .utf8) == "# mine\n")
         #expect(try almakit(["init", "other", "--languages", "fr,zz"], in: scratch.directory).status == 1)
         #expect(!FileManager.default.fileExists(atPath: scratch.directory.appending(path: "other").path))
+    }
+
+    /// Where AlmaKit's source lives is the user's to say: without it there is
+    /// no workflow rather than one with a placeholder, and a way to add one.
+    @Test func initWritesAWorkflowOnlyWhenToldWhereAlmaKitIs() throws {
+        let scratch = try TemporaryProject([:], config: nil, pages: [:])
+        let workflow = scratch.directory.appending(path: "site/\(CIWorkflow.path)")
+        let untold = try almakit(["init", "site"], in: scratch.directory)
+        #expect(untold.status == 0)
+        #expect(untold.stdout.contains("almakit init site --workflow-only --almakit-repository URL"))
+        #expect(FileManager.default.fileExists(atPath: scratch.directory.appending(path: "site/almakit.yml").path))
+        #expect(!FileManager.default.fileExists(atPath: workflow.path))
+
+        for wrong in [["--almakit-repository", "../almakit"], Self.almakitRepository + ["--almakit-ref", "v1;id"],
+                      ["--workflow-only"], ["--almakit-ref", "main"]] {
+            #expect(try almakit(["init", "site"] + wrong, in: scratch.directory).status == 64, "\(wrong)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: workflow.path))
+
+        let added = try almakit(["init", "site", "--workflow-only"] + Self.almakitRepository, in: scratch.directory)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(FileManager.default.fileExists(atPath: workflow.path))
+        #expect(try almakit(["init", "site", "--workflow-only"] + Self.almakitRepository, in: scratch.directory).status == 1)
+    }
+
+    @Test func initSaysWhatItTookAndWhatIsLeftToDo() throws {
+        let scratch = try TemporaryProject([:], config: nil, pages: [:])
+        let byDefault = try almakit(["init", "site"] + Self.almakitRepository, in: scratch.directory)
+        #expect(byDefault.stdout.contains("builds almakit from https://github.com/acme/almakit.git at \(AlmaKitVersion.tag) (this almakit's tag"))
+        #expect(byDefault.stdout.contains("make sure \(AlmaKitVersion.tag) exists in https://github.com/acme/almakit.git"))
+        #expect(byDefault.stdout.contains("ALMAKIT_TOKEN"))
+        #expect(byDefault.stdout.contains(#"set the source to "GitHub Actions""#))
+        let pinned = try almakit(["init", "other", "--almakit-ref", "main"] + Self.almakitRepository, in: scratch.directory)
+        #expect(pinned.stdout.contains("https://github.com/acme/almakit.git at main.\n"))
+    }
+
+    @Test func versionIsTheLibrarys() throws {
+        let run = try almakit(["--version"], in: Repository.root)
+        #expect(run.status == 0)
+        #expect(run.stdout == AlmaKitVersion.current + "\n")
     }
 
     /// A broken link and an unknown placeholder, at known positions.

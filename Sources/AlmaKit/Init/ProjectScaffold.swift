@@ -4,6 +4,8 @@ import Foundation
 /// and `almakit build` accept as it stands.
 public struct ProjectScaffold: Sendable {
     public let languages: [String]
+    /// `nil` writes no workflow: it cannot be written without knowing where AlmaKit's source is.
+    public let workflow: CIWorkflow?
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case noLanguage
@@ -22,7 +24,7 @@ public struct ProjectScaffold: Sendable {
         }
     }
 
-    public init(languages: [String]) throws(Problem) {
+    public init(languages: [String], workflow: CIWorkflow?) throws(Problem) {
         guard !languages.isEmpty else { throw .noLanguage }
         var seen = Set<String>()
         for code in languages {
@@ -30,6 +32,7 @@ public struct ProjectScaffold: Sendable {
             guard seen.insert(code).inserted else { throw .repeatedLanguage(code) }
         }
         self.languages = languages
+        self.workflow = workflow
     }
 
     /// Relative path -> contents.
@@ -44,8 +47,8 @@ public struct ProjectScaffold: Sendable {
                 "api_version": StripeAPIVersion.latest.description,
             ]) ?? "",
             ".gitignore": templates.render("init/gitignore", [:]) ?? "",
-            ".github/workflows/site.yml": templates.render("init/workflow.yml", [:]) ?? "",
         ]
+        if let workflow { files[CIWorkflow.path] = workflow.render(with: templates) }
         let sourcePath = "Content/\(defaultLanguage)/index.md"
         let source = guide(in: defaultLanguage, translatedFrom: nil, templates: templates)
         files[sourcePath] = source
@@ -63,8 +66,9 @@ public struct ProjectScaffold: Sendable {
     }
 
     /// Writes the files into `directory`, or nothing at all when any exists.
-    public func write(into directory: URL) throws {
-        let files = files()
+    /// - Parameter paths: these files alone, like the workflow added to an existing project.
+    public func write(into directory: URL, only paths: Set<String>? = nil) throws {
+        let files = files().filter { paths?.contains($0.key) ?? true }
         let existing = files.keys.sorted().filter { FileManager.default.fileExists(atPath: directory.appending(path: $0).path) }
         guard existing.isEmpty else { throw Problem.wouldOverwrite(existing) }
         for (path, contents) in files.sorted(by: { $0.key < $1.key }) {

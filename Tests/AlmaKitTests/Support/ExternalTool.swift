@@ -30,11 +30,15 @@ enum ExternalTool {
         return output.stdout
     }
 
-    static func execute(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// - Parameter environment: variables set on top of the tests' own.
+    static func execute(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
