@@ -59,6 +59,8 @@ class AlmaCheckoutServer < Sinatra::Base
   set :show_exceptions, false
   set :raise_errors, false
   set :dump_errors, true
+  # Sinatra::Base logs nothing by default: the detail of a failure would be lost.
+  enable :logging
 
   {{> server/ruby/snippets/client-secret-endpoint.rb}}
 

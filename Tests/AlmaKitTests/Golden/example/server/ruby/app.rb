@@ -75,6 +75,8 @@ class AlmaCheckoutServer < Sinatra::Base
   set :show_exceptions, false
   set :raise_errors, false
   set :dump_errors, true
+  # Sinatra::Base logs nothing by default: the detail of a failure would be lost.
+  enable :logging
 
   get CLIENT_SECRET_PATH do
     content_type :json
