@@ -43,7 +43,7 @@ struct Build: ParsableCommand {
         if !quiet { bar.start() }
         let result = SiteBuilder(options: options).build()
         bar.stop()
-        Terminal.printDiagnostics(result.diagnostics)
+        Terminal.printDiagnostics(result.diagnostics, project: project.directory)
         guard result.succeeded else {
             Terminal.error("build failed: \(Terminal.summary(result.diagnostics)); nothing was written")
             throw ExitCode(1)

@@ -21,16 +21,18 @@ struct Check: ParsableCommand {
         var options = BuildOptions(projectDirectory: project.directory)
         options.strict = strict
         let result = SiteBuilder(options: options).check()
+        let paths = DiagnosticPaths(project: project.directory)
         switch format {
         case .text:
-            Terminal.printDiagnostics(result.diagnostics)
+            Terminal.printDiagnostics(result.diagnostics, project: project.directory)
             if result.succeeded {
                 print("no errors (\(Terminal.summary(result.diagnostics)))")
             }
         case .json:
-            print(DiagnosticFormatter().json(result.diagnostics))
+            print(DiagnosticFormatter().json(result.diagnostics, paths: paths))
         case .github:
-            for diagnostic in result.diagnostics.sorted {
+            // GitHub annotates the file at this path from the repository's root, where the job runs.
+            for diagnostic in paths.relative(result.diagnostics).sorted {
                 print(DiagnosticFormatter().github(diagnostic))
             }
             print("almakit check: \(Terminal.summary(result.diagnostics))")

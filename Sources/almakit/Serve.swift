@@ -12,11 +12,20 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "The port to serve on.")
     var port: Int = 4000
 
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+    }
+
     func run() async throws {
+        if let problem = PortCheck.problem(port: port) {
+            Terminal.error("error: \(problem)")
+            Terminal.error("  hint: stop it, or preview on another port: almakit serve --port \(port == 65535 ? port - 1 : port + 1)")
+            throw ExitCode(1)
+        }
         let options = BuildOptions(projectDirectory: project.directory)
         let firstBuild = Locked(true)
         let server = PreviewServer(options: options, port: port, clientSecretPath: Self.clientSecretPath(options)) { state in
-            Terminal.printDiagnostics(state.diagnostics)
+            Terminal.printDiagnostics(state.diagnostics, project: project.directory)
             let milliseconds = Int(state.lastBuildSeconds * 1000)
             if state.diagnostics.hasErrors {
                 Terminal.error("build failed (\(Terminal.summary(state.diagnostics))); still serving the last good site")
@@ -31,7 +40,7 @@ struct Serve: AsyncParsableCommand {
                 Terminal.output("""
                     this preview takes no payment; to pay in Stripe test mode, run a generated server, which serves the same site:
                       almakit build --project \(project.project)
-                      cd server/python && python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && STRIPE_SECRET_KEY=sk_test_... .venv/bin/python app.py
+                      cd \(project.project == "." ? "" : project.project + "/")server/python && python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && STRIPE_SECRET_KEY=sk_test_... .venv/bin/python app.py
                     """)
             }
         }

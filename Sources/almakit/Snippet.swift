@@ -14,7 +14,7 @@ struct Snippet: ParsableCommand {
 
     func run() throws {
         let (code, diagnostics) = SiteBuilder(options: BuildOptions(projectDirectory: project.directory)).serverCode(for: language)
-        Terminal.printDiagnostics(diagnostics)
+        Terminal.printDiagnostics(diagnostics, project: project.directory)
         guard let code else { throw ExitCode(1) }
         print(code, terminator: "")
     }

@@ -6,10 +6,11 @@ enum Terminal {
     /// Whether stderr is a terminal: colours and progress only there.
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
-    static func printDiagnostics(_ diagnostics: Diagnostics) {
+    /// - Parameter project: where the diagnostics' paths start; they are printed from the current directory.
+    static func printDiagnostics(_ diagnostics: Diagnostics, project: URL) {
         let formatter = DiagnosticFormatter()
         // One write for all: a site with a thousand warnings makes a thousand system calls otherwise.
-        let text = diagnostics.sorted.map { formatter.text($0, colored: stderrIsTerminal) + "\n" }.joined()
+        let text = DiagnosticPaths(project: project).relative(diagnostics).sorted.map { formatter.text($0, colored: stderrIsTerminal) + "\n" }.joined()
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }
 

@@ -10,7 +10,7 @@ struct Translations: ParsableCommand {
 
     func run() throws {
         let (status, diagnostics) = SiteBuilder(options: BuildOptions(projectDirectory: project.directory)).translationStatus()
-        Terminal.printDiagnostics(diagnostics)
+        Terminal.printDiagnostics(diagnostics, project: project.directory)
         guard let status, !diagnostics.hasErrors else { throw ExitCode(1) }
         for entry in status.entries {
             let state = switch entry.state {

@@ -103,6 +103,12 @@ import Testing
         #expect(made.status == 0, "\(made.stderr)")
         let project = scratch.directory.appending(path: "site")
         let workflow = try WorkflowFile(String(contentsOf: project.appending(path: CIWorkflow.path), encoding: .utf8))
+        // The merchant's own address and key, in place of the samples strict refuses.
+        let configURL = project.appending(path: "almakit.yml")
+        let config = try String(contentsOf: configURL, encoding: .utf8)
+            .replacingOccurrences(of: "https://shop.example.com", with: "https://boutique.lampes.fr")
+            .replacingOccurrences(of: "pk_test_ReplaceWithYourPublishableKey", with: "pk_test_51Hq2dLampes0Boutique")
+        try Data(config.utf8).write(to: configURL)
         let commands = try workflow.almakitCommands
         #expect(commands.contains(["check", "--strict", "--format", "github"]))
         #expect(commands.contains(["build"]))

@@ -10,8 +10,10 @@ import Testing
 
     static let almakitRepository = ["--almakit-repository", "https://github.com/acme/almakit.git"]
 
+    /// A fresh project builds and serves with its sample values, but CI's
+    /// strict check refuses to publish them until they are replaced.
     @Test(arguments: ["fr,en", "en", "de,fr"])
-    func initMakesAProjectThatPassesStrictCheckAndBuilds(languages: String) throws {
+    func initMakesAProjectThatBuildsAndThatStrictCheckRefusesUntilItsSamplesAreReplaced(languages: String) throws {
         let scratch = try TemporaryProject([:], config: nil, pages: [:])
         let made = try almakit(["init", "site", "--languages", languages] + Self.almakitRepository, in: scratch.directory)
         #expect(made.status == 0, "\(made.stderr)")
@@ -19,9 +21,26 @@ import Testing
         for path in ["almakit.yml", ".gitignore", ".github/workflows/site.yml"] + languages.split(separator: ",").map({ "Content/\($0)/index.md" }) {
             #expect(FileManager.default.fileExists(atPath: project.appending(path: path).path), "no \(path)")
         }
-        let check = try almakit(["check", "--strict"], in: project)
-        #expect(check.status == 0, "\(check.stderr)")
+        #expect(try almakit(["check"], in: project).status == 0)
         #expect(try almakit(["build"], in: project).status == 0)
+        let strict = try almakit(["check", "--strict"], in: project)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("almakit.yml:8:13: error: 'site.base_url' is an example address"), "\(strict.stderr)")
+        #expect(strict.stderr.contains("'merchant.publishable_key' is a sample key"))
+        #expect(strict.stderr.contains("Content/strings/de.yml") == languages.contains("de"), "a copied English catalogue is named")
+
+        // What a merchant replaces: the address, the key, and the strings of a language AlmaKit does not ship.
+        let configURL = project.appending(path: "almakit.yml")
+        let config = try String(contentsOf: configURL, encoding: .utf8)
+            .replacingOccurrences(of: "https://shop.example.com", with: "https://boutique.lampes.fr")
+            .replacingOccurrences(of: "pk_test_ReplaceWithYourPublishableKey", with: "pk_test_51Hq2dLampes0Boutique")
+        try Data(config.utf8).write(to: configURL)
+        if languages.contains("de") {
+            let german = (BuiltinTemplates.files["strings/fr.yml"] ?? "").replacingOccurrences(of: "language_name: Français", with: "language_name: Deutsch")
+            try Data(german.utf8).write(to: project.appending(path: "Content/strings/de.yml"))
+        }
+        let replaced = try almakit(["check", "--strict"], in: project)
+        #expect(replaced.status == 0, "\(replaced.stderr)")
         let workflow = try String(contentsOf: project.appending(path: ".github/workflows/site.yml"), encoding: .utf8)
         #expect(workflow.contains("almakit check --strict --format github"))
         #expect(workflow.contains("path: dist"))
@@ -103,10 +122,14 @@ import Testing
         #expect(run.status == 1)
         let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         let diagnostics = try #require(report?["diagnostics"] as? [[String: Any]])
-        let located = diagnostics.filter { ($0["severity"] as? String) == "error" }.map { item -> String in
+        let errors = diagnostics.filter { ($0["severity"] as? String) == "error" }
+        let located = errors.map { item -> String in
             let location = item["location"] as? [String: Any] ?? [:]
-            return "\(location["file"] ?? ""):\(location["line"] ?? 0):\(location["column"] ?? 0) \(item["message"] ?? "")"
+            return "\(location["project_file"] ?? ""):\(location["line"] ?? 0):\(location["column"] ?? 0) \(item["message"] ?? "")"
         }
+        // Beside the path inside the project, the absolute one: a CI tool reads it from anywhere.
+        let absolute = try #require((errors.first?["location"] as? [String: Any])?["file"] as? String)
+        #expect(absolute == project.directory.appending(path: "Content/en/guide.md").standardizedFileURL.path)
         #expect(located == [
             "Content/en/guide.md:4:5 link to 'missing.md' has no target: Content/en/missing.md does not exist",
             "Content/en/guide.md:6:5 unknown placeholder '{{amout}}'",
@@ -120,7 +143,7 @@ import Testing
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("::error file=Content/en/guide.md,line=4,col=5,title=almakit error::link to 'missing.md' has no target: Content/en/missing.md does not exist%0Ahint: check the file name; links are relative to this page's folder"))
-        #expect(lines.contains { $0.hasPrefix("::error file=Content/en/guide.md,line=6,col=5,title=almakit error::unknown placeholder '{{amout}}'%0Ahint: use one of") })
+        #expect(lines.contains("::error file=Content/en/guide.md,line=6,col=5,title=almakit error::unknown placeholder '{{amout}}'%0Ahint: did you mean '{{amount}}'?"))
         #expect(lines.contains { $0.hasPrefix("::warning file=Content/en/guide.md,line=1,col=1,") })
     }
 

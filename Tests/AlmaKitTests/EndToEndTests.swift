@@ -94,13 +94,14 @@ import Testing
         let run = try almakit(["check", "--format", "json"], in: project.directory)
         #expect(run.status == 1)
         struct Report: Decodable {
-            struct Item: Decodable { var message: String; var severity: String; var location: AlmaKit.SourceLocation }
+            struct Location: Decodable, Equatable { var project_file: String; var line: Int; var column: Int }
+            struct Item: Decodable { var message: String; var severity: String; var location: Location }
             var diagnostics: [Item]
             var errors: Int
         }
         let report = try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8))
         #expect(report.errors == 1)
-        #expect(report.diagnostics.first?.location == AlmaKit.SourceLocation(file: "almakit.yml", line: 8, column: 12))
+        #expect(report.diagnostics.first { $0.severity == "error" }?.location == Report.Location(project_file: "almakit.yml", line: 8, column: 12))
         #expect(!FileManager.default.fileExists(atPath: project.directory.appending(path: "dist").path))
     }
 

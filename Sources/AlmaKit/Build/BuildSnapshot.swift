@@ -72,7 +72,7 @@ struct BuildSnapshot: Sendable {
         for (page, found) in edited {
             guard next.replace(page, readingFindings: found) else { return nil }
         }
-        next.findings.translationStatus = TranslationStatus(next.translations).diagnostics
+        next.findings.translationStatus = TranslationStatus(next.translations).diagnostics(siteRenderer.config.site.translations)
         return next
     }
 

@@ -57,7 +57,7 @@ public struct SiteBuilder: Sendable {
         let fallbacks = translations.fallbacks(avoiding: pages)
         let (strings, templates, stringAndTemplateFindings) = stringsAndTemplates.value
         structure.append(contentsOf: stringAndTemplateFindings.all)
-        findings.translationStatus = TranslationStatus(translations).diagnostics
+        findings.translationStatus = TranslationStatus(translations).diagnostics(config.site.translations)
 
         let generated = GeneratedPages.rootFiles + templates.assetNames.map { "assets/\($0)" } + languages.flatMap { language in
             GeneratedPages.reservedNames.sorted().map { "\(language)/\($0)" } + ["\(language)/index.html"]
@@ -176,7 +176,7 @@ public struct SiteBuilder: Sendable {
         return (code, diagnostics)
     }
 
-    /// Loads and validates the configuration; nil when it has errors.
+    /// Loads and validates the configuration; nil when nothing else can be checked with it.
     private func loadConfig(into diagnostics: inout Diagnostics) -> SiteConfig? {
         loadConfigAndText(into: &diagnostics)?.config
     }
@@ -184,10 +184,28 @@ public struct SiteBuilder: Sendable {
     /// The configuration and the text it was read from, which cached pages depend on.
     private func loadConfigAndText(into diagnostics: inout Diagnostics) -> (config: SiteConfig, text: String)? {
         let configName = options.displayPath(options.configFile)
+        guard FileManager.default.fileExists(atPath: options.configFile.path) else {
+            diagnostics.append(missingConfiguration(named: configName))
+            return nil
+        }
         guard let configText = ProjectFiles.readText(options.configFile, named: configName, into: &diagnostics),
               let config = ConfigurationCheck.run(configText, file: configName, into: &diagnostics)
         else { return nil }
         return (config, configText)
+    }
+
+    /// Run outside a project, a command finds no configuration: say where it
+    /// looked and how to get one, rather than only that a file is unreadable.
+    private func missingConfiguration(named name: String) -> Diagnostic {
+        let folder = options.configFile.deletingLastPathComponent().standardizedFileURL.path
+        if options.configFile.lastPathComponent == "almakit.yml" {
+            return .error(
+                at: SourceLocation(file: name),
+                "no almakit.yml in \(folder): this folder is not an AlmaKit site project",
+                hint: "run the command in a project's folder, point at one with --project DIR, or create one with 'almakit init DIR'")
+        }
+        return .error(at: SourceLocation(file: name), "the configuration file \(options.configFile.path) does not exist",
+                      hint: "check the path given to --config")
     }
 
     /// Checks, then replaces the published folder and updates the servers

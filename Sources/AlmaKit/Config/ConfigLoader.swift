@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads `almakit.yml` into a `SiteConfig`, reporting every unknown key,
@@ -5,7 +6,7 @@ import Yams
 /// values themselves belong to `ConfigValidator`.
 public struct ConfigLoader: Sendable {
     static let sections = ["site", "merchant", "stripe", "server"]
-    static let siteKeys = ["title", "base_url", "languages"]
+    static let siteKeys = ["title", "base_url", "languages", "translations"]
     static let merchantKeys = ["name", "publishable_key", "country", "currency", "amount", "return_url", "product"]
     static let productKeys = ["name", "description"]
     static let stripeKeys = ["api_version"]
@@ -70,6 +71,9 @@ public struct ConfigLoader: Sendable {
             }
             if let title, let baseURL, let languages {
                 site = SiteConfig.Site(title: title, baseURL: baseURL, languages: languages.map(\.0))
+                if mapping.value("translations") != nil, let policy = mapping.mapping("translations", into: &diagnostics) {
+                    site?.translations = translationPolicy(policy, into: &diagnostics)
+                }
             }
         }
 
@@ -82,7 +86,7 @@ public struct ConfigLoader: Sendable {
             let country = mapping.string("country", required: true, into: &diagnostics)
             let currency = mapping.string("currency", required: false, into: &diagnostics) ?? "eur"
             let amount = mapping.int("amount", required: true,
-                                     hint: "write digits only, without quotes; amounts are in minor units (5099 for 50.99)", into: &diagnostics)
+                                     hint: Self.amountHint(mapping.value("amount")?.scalar?.string), into: &diagnostics)
             let returnURL = localizedText(mapping, "return_url", required: false, locations: &locations, into: &diagnostics)
             var product: SiteConfig.Product?
             if mapping.value("product") == nil {
@@ -96,10 +100,13 @@ public struct ConfigLoader: Sendable {
                     product = SiteConfig.Product(name: productName, description: description)
                 }
             }
-            if let name, let key, let country, let amount, let product {
+            // An amount written but not as a whole number (89.90) is reported
+            // above; the pages are checked all the same, with a stand-in.
+            let writtenAmount = amount ?? (mapping.value("amount") != nil ? 0 : nil)
+            if let name, let key, let country, let writtenAmount, let product {
                 merchant = SiteConfig.Merchant(
                     name: name, publishableKey: key, country: country, currency: currency,
-                    amount: amount, returnURL: returnURL, product: product)
+                    amount: writtenAmount, returnURL: returnURL, product: product)
             }
         }
 
@@ -171,5 +178,42 @@ public struct ConfigLoader: Sendable {
             }
         }
         return .perLanguage(values)
+    }
+
+    /// `site.translations`: each state `allowed`, `warning` or `error`.
+    private func translationPolicy(_ mapping: YAMLMapping, into diagnostics: inout Diagnostics) -> TranslationPolicy {
+        mapping.checkKeys(TranslationPolicy.keys, into: &diagnostics)
+        var policy = TranslationPolicy()
+        let treatments = TranslationPolicy.Treatment.allCases.map(\.rawValue)
+        for key in TranslationPolicy.keys {
+            guard let written = mapping.string(key, required: false, into: &diagnostics) else { continue }
+            guard let treatment = TranslationPolicy.Treatment(rawValue: written) else {
+                diagnostics.append(.error(
+                    at: mapping.location(ofValue: key),
+                    "'\(mapping.qualified(key))' must be one of \(treatments.joined(separator: ", ")), not '\(written)'",
+                    hint: Suggestion.nearest(to: written, among: treatments).map { "did you mean '\($0)'?" }
+                        ?? "allowed: never reported; warning: fails 'check --strict'; error: always fails"))
+                continue
+            }
+            switch key {
+            case "missing": policy.missing = treatment
+            case "stale": policy.stale = treatment
+            default: policy.untracked = treatment
+            }
+        }
+        return policy
+    }
+
+    /// An amount written in euros (`89.90`) gets its value in cents suggested.
+    static func amountHint(_ written: String?) -> String {
+        let general = "write digits only, without quotes; amounts are in minor units (5099 for 50.99)"
+        guard let written, let decimal = Decimal(string: written, locale: Locale(identifier: "en_US_POSIX")),
+              written.contains("."), decimal > 0
+        else { return general }
+        var cents = decimal * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &cents, 0, .plain)
+        guard rounded == cents else { return general }
+        return "amounts are in minor units: did you mean \(rounded) (\(written) EUR in cents)?"
     }
 }

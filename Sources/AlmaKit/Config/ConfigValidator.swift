@@ -18,12 +18,17 @@ public struct ConfigValidator: Sendable {
         func error(_ keyPath: String, _ message: String, hint: String? = nil) {
             problems.append(.error(at: config.location(of: keyPath), message, hint: hint))
         }
+        func placeholder(_ keyPath: String, _ message: String, hint: String) {
+            problems.append(.warning(at: config.location(of: keyPath), message, hint: hint))
+        }
 
         if config.site.title.trimmingCharacters(in: .whitespaces).isEmpty {
             error("site.title", "'site.title' is empty", hint: "give the site a name; it is shown in every page's title")
         }
         if let problem = WebAddressRule.problem(with: config.site.baseURL) {
             error("site.base_url", "'site.base_url' \(problem)", hint: WebAddressRule.hint)
+        } else if PlaceholderRule.isExampleAddress(config.site.baseURL) {
+            placeholder("site.base_url", "'site.base_url' is an example address, not where the site is published", hint: PlaceholderRule.addressHint)
         }
         problems += languageProblems(config)
 
@@ -33,10 +38,15 @@ public struct ConfigValidator: Sendable {
         }
         if let problem = PublishableKeyRule.problem(with: merchant.publishableKey) {
             error("merchant.publishable_key", problem.message, hint: problem.hint)
+        } else if PlaceholderRule.isSampleKey(merchant.publishableKey) {
+            placeholder("merchant.publishable_key", "'merchant.publishable_key' is a sample key, not one of your Stripe account's",
+                        hint: PlaceholderRule.keyHint)
         }
         if !rules.currencies.contains(merchant.currency) {
             error("merchant.currency", "\(rules.name) takes \(list(rules.currencies)) only, not '\(merchant.currency)'",
-                  hint: "set 'currency: \(rules.currencies[0])'")
+                  hint: rules.currencies.contains(merchant.currency.lowercased())
+                      ? "Stripe writes currency codes in lower case: 'currency: \(merchant.currency.lowercased())'"
+                      : "set 'currency: \(rules.currencies[0])'")
         }
         if !rules.countries.contains(merchant.country) {
             let hint = rules.countries.contains(merchant.country.uppercased())
@@ -87,7 +97,7 @@ public struct ConfigValidator: Sendable {
         return problems
     }
 
-    private func languageProblems(_ config: SiteConfig) -> [Diagnostic] {
+    func languageProblems(_ config: SiteConfig) -> [Diagnostic] {
         let languages = config.site.languages
         guard !languages.isEmpty else {
             return [.error(at: config.location(of: "site.languages"), "'site.languages' is empty", hint: "list at least one language, the default first: [fr, en]")]
@@ -117,6 +127,8 @@ public struct ConfigValidator: Sendable {
             var problems: [Diagnostic] = []
             if let problem = WebAddressRule.problem(with: address) {
                 problems.append(.error(at: config.location(of: "merchant.return_url"), "'merchant.return_url' \(problem)", hint: WebAddressRule.hint))
+            } else if PlaceholderRule.isExampleAddress(address) {
+                problems.append(.warning(at: config.location(of: "merchant.return_url"), "'merchant.return_url' is an example address", hint: PlaceholderRule.addressHint))
             }
             if config.site.languages.count > 1 {
                 problems.append(.warning(
@@ -131,6 +143,9 @@ public struct ConfigValidator: Sendable {
                 if let problem = WebAddressRule.problem(with: address) {
                     problems.append(.error(at: config.location(of: "merchant.return_url.\(language)"),
                                            "'merchant.return_url.\(language)' \(problem)", hint: WebAddressRule.hint))
+                } else if PlaceholderRule.isExampleAddress(address) {
+                    problems.append(.warning(at: config.location(of: "merchant.return_url.\(language)"),
+                                             "'merchant.return_url.\(language)' is an example address", hint: PlaceholderRule.addressHint))
                 }
             }
             return problems

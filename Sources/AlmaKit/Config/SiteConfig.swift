@@ -6,6 +6,8 @@ public struct SiteConfig: Sendable {
         public var baseURL: String
         /// The first is the default language.
         public var languages: [String]
+        /// Which translation states `check` reports, and how.
+        public var translations = TranslationPolicy()
     }
 
     public struct Product: Sendable {

@@ -47,13 +47,28 @@ struct YAMLSource {
         return nil
     }
 
+    /// `name: 'L'Atelier'` ends the quoted text at the apostrophe: the error
+    /// Yams gives says nothing of quotes. Looked for on the error's line and the one before.
+    private func apostropheHint(near mark: Mark, in text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in [mark.line - 1, mark.line - 2] where lines.indices.contains(index) {
+            let line = lines[index]
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix("'"), value.filter({ $0 == "'" }).count > 2, !value.contains("''") {
+                return "inside single quotes an apostrophe is written twice ('L''Atelier'); or quote the value with double quotes (\"L'Atelier\")"
+            }
+        }
+        return nil
+    }
+
     private func describe(_ error: YamlError, text: String) -> Diagnostic {
         let hint = "check the indentation and quote values that contain ':' or '#'"
         switch error {
         case .scanner(_, let problem, let mark, _),
             .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return .error(at: location(of: mark), "invalid YAML: \(problem)", hint: hint)
+            return .error(at: location(of: mark), "invalid YAML: \(problem)", hint: apostropheHint(near: mark, in: text) ?? hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.sorted().first ?? ""
             let position = secondOccurrence(of: key, in: text) ?? location(of: context.mark)

@@ -115,7 +115,13 @@ struct LinkResolver {
             }
             if path.hasSuffix("/") { output += output.isEmpty ? "index.html" : "/index.html" }
             guard index.hasOutput(output) else {
-                return .broken("link to '\(path)' has no target: the build writes no \(output)", hint: "link to a page's .md file, or to checkout.html or return.html")
+                // From a page in a folder, `return.html` means the folder's own: point at the language's.
+                let language = pageFolder.split(separator: "/").first.map(String.init) ?? ""
+                let inLanguage = "\(language)/\(output.split(separator: "/").last ?? "")"
+                let hint = index.hasOutput(inLanguage)
+                    ? "did you mean '\(Self.relativePath(from: pageFolder, to: inLanguage))'? links are relative to this page's folder"
+                    : "link to a page's .md file, or to checkout.html or return.html"
+                return .broken("link to '\(path)' has no target: the build writes no \(output)", hint: hint)
             }
             targetOutput = output
         } else {

@@ -44,9 +44,19 @@ public struct TranslationStatus: Sendable {
         self.entries = entries
     }
 
-    /// One warning per translation that is not up to date.
-    var diagnostics: [Diagnostic] {
+    /// One diagnostic per translation that is not up to date, as `policy`
+    /// treats its state: none when allowed, a warning, or an error.
+    func diagnostics(_ policy: TranslationPolicy) -> [Diagnostic] {
         entries.compactMap { entry in
+            guard let treatment = policy.treatment(of: entry.state), treatment != .allowed,
+                  var diagnostic = diagnostic(for: entry)
+            else { return nil }
+            if treatment == .error { diagnostic.severity = .error }
+            return diagnostic
+        }
+    }
+
+    private func diagnostic(for entry: Entry) -> Diagnostic? {
             let source = entry.source.sourcePath
             switch entry.state {
             case .upToDate:
@@ -67,6 +77,5 @@ public struct TranslationStatus: Sendable {
                     "this translation does not say which version of \(source) it translates",
                     hint: "once it is up to date, add 'translated_from: \(entry.sourceHash)' to its front matter")
             }
-        }
     }
 }

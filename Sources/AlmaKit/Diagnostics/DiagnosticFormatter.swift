@@ -45,14 +45,33 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     /// One JSON document for CI tools: `{"diagnostics": [...], "errors": N, "warnings": N}`.
-    public func json(_ diagnostics: Diagnostics) -> String {
+    /// Each location's `file` is absolute, with `project_file`, the path
+    /// inside the project, beside it.
+    public func json(_ diagnostics: Diagnostics, paths: DiagnosticPaths) -> String {
+        struct Location: Encodable {
+            let file: String
+            let project_file: String
+            let line: Int
+            let column: Int
+        }
+        struct Item: Encodable {
+            let location: Location
+            let severity: Diagnostic.Severity
+            let message: String
+            let hint: String?
+        }
         struct Report: Encodable {
-            let diagnostics: [Diagnostic]
+            let diagnostics: [Item]
             let errors: Int
             let warnings: Int
         }
         let report = Report(
-            diagnostics: diagnostics.sorted,
+            diagnostics: diagnostics.sorted.map { diagnostic in
+                let location = diagnostic.location
+                return Item(
+                    location: Location(file: paths.absolute(location.file), project_file: location.file, line: location.line, column: location.column),
+                    severity: diagnostic.severity, message: diagnostic.message, hint: diagnostic.hint)
+            },
             errors: diagnostics.errors.count,
             warnings: diagnostics.warnings.count
         )

@@ -42,8 +42,8 @@ public struct ProjectScaffold: Sendable {
         var files: [String: String] = [
             "almakit.yml": templates.render("init/almakit.yml", [
                 "languages_list": languages.joined(separator: ", "),
-                "default_language": defaultLanguage,
                 "product_example": languages.map { "\($0): …" }.joined(separator: ", "),
+                "return_url_example": languages.map { "\($0): https://shop.example.com/\($0)/return.html" }.joined(separator: ", "),
                 "api_version": StripeAPIVersion.latest.description,
             ]) ?? "",
             ".gitignore": templates.render("init/gitignore", [:]) ?? "",

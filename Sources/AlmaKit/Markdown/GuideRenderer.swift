@@ -152,7 +152,8 @@ struct GuideRenderer {
             found.append(.error(
                 at: SourceLocation(file: page.sourcePath, line: line + page.bodyLineOffset, column: column),
                 "unknown placeholder '{{\(unknown.name)}}'",
-                hint: "use one of \(known.values.keys.sorted().map { "{{\($0)}}" }.joined(separator: ", "))"))
+                hint: Suggestion.nearest(to: unknown.name, among: known.values.keys.sorted()).map { "did you mean '{{\($0)}}'?" }
+                    ?? "use one of \(known.values.keys.sorted().map { "{{\($0)}}" }.joined(separator: ", "))"))
         }
         func visit(_ node: MarkdownNode) {
             switch node.kind {
@@ -173,12 +174,23 @@ struct GuideRenderer {
     }
 
     private func unknownSnippets(in tree: MarkdownNode, of page: Page) -> [Diagnostic] {
-        SnippetBlock.blocks(in: tree).filter { snippetGroups[$0.name] == nil }.map { block in
+        let names = snippetGroups.keys.sorted()
+        let unknown = SnippetBlock.blocks(in: tree).filter { snippetGroups[$0.name] == nil }.map { block -> Diagnostic in
             .error(
                 at: SourceLocation(file: page.sourcePath, line: block.line + page.bodyLineOffset, column: block.column),
                 block.name.isEmpty ? "an 'almakit snippet' block names no snippet" : "unknown snippet '\(block.name)'",
-                hint: "name one of \(snippetGroups.keys.sorted().joined(separator: ", ")) after 'almakit snippet'")
+                hint: Suggestion.nearest(to: block.name, among: names).map { "did you mean 'almakit snippet \($0)'?" }
+                    ?? "name one of \(names.joined(separator: ", ")) after 'almakit snippet'")
         }
+        // A typo in the info string would render an empty code block without a word.
+        let misspelt = SnippetBlock.misspelt(in: tree).map { block -> Diagnostic in
+            let name = block.info.split(separator: " ").last.flatMap { Suggestion.nearest(to: String($0), among: names) } ?? "NAME"
+            return .error(
+                at: SourceLocation(file: page.sourcePath, line: block.line + page.bodyLineOffset, column: block.column),
+                "'\(block.info)' is not a snippet block: write 'almakit snippet NAME'",
+                hint: "did you mean '```almakit snippet \(name)'? the info string is two words, then the snippet's name")
+        }
+        return (unknown + misspelt).sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 }
 

@@ -11,6 +11,20 @@ enum SnippetBlock {
         return words.count > 2 ? words[2] : ""
     }
 
+    /// Code blocks whose info string looks like a snippet request but is not
+    /// one (`almakit-snippet webhook`, `almakit snipet webhook`): their first
+    /// word starts with `almakit`, or is `almakit` followed by a near miss.
+    static func misspelt(in document: MarkdownNode) -> [(info: String, line: Int, column: Int)] {
+        var found: [(info: String, line: Int, column: Int)] = []
+        document.forEachBlock { block in
+            guard case .codeBlock(let info, _) = block.kind, name(inInfo: info) == nil else { return }
+            let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { $0.lowercased() }
+            guard let first = words.first, first.hasPrefix(prefix[0]) else { return }
+            found.append((info.trimmingCharacters(in: .whitespaces), block.line, block.column))
+        }
+        return found
+    }
+
     /// Every snippet block in a tree, with its position.
     static func blocks(in document: MarkdownNode) -> [(name: String, line: Int, column: Int)] {
         var found: [(name: String, line: Int, column: Int)] = []

@@ -28,6 +28,18 @@ public struct StringsCatalogue: Sendable {
                let text = ProjectFiles.readText(overrideURL, named: overridePath, into: &diagnostics) {
                 overrideKeys = readCatalogue(text, file: overridePath, into: &strings, diagnostics: &diagnostics)
             }
+            // A catalogue for a language AlmaKit does not ship starts as a copy
+            // of the English one (`almakit init` writes it so): left as it is,
+            // the pages speak English and the switcher reads "English | English".
+            let builtIn = BuiltinTemplates.files["strings/\(language).yml"] != nil
+            let untranslated = builtIn ? [] : overrideKeys.filter { strings[$0.0] == reference[$0.0] }
+            if let (_, first) = untranslated.first,
+               untranslated.count * 2 > required.count || untranslated.contains(where: { $0.0 == "language_name" }) {
+                diagnostics.append(.warning(
+                    at: first,
+                    "\(untranslated.count) of the '\(language)' strings are still AlmaKit's English text, among them '\(untranslated[0].0)'",
+                    hint: "translate every value of \(overridePath) into '\(language)', 'language_name' first: the language switcher shows it"))
+            }
             for (key, location) in overrideKeys where !required.contains(key) {
                 let hint = Suggestion.nearest(to: key, among: required.sorted()).map { "did you mean '\($0)'?" } ?? "no page uses this key"
                 diagnostics.append(.warning(at: location, "unknown string '\(key)'", hint: hint))

@@ -17,6 +17,8 @@ public struct TemplateSet: Sendable {
     var copiedAssets: [CopiedFile] = []
 
     static let assetsFolder = "assets/"
+    /// How a problem in a built-in template names its file: it has no path.
+    static let builtInOrigin = "built-in template "
     /// Assets with these extensions are templates, filled like the pages; any
     /// other file in `assets/` is copied byte for byte.
     static let textAssetExtensions: Set<String> = ["css", "js", "svg", "html", "xml", "txt", "json", "webmanifest"]
@@ -36,7 +38,7 @@ public struct TemplateSet: Sendable {
     public static func load(projectDirectory: URL, into diagnostics: inout Diagnostics) -> TemplateSet {
         var sources: [String: (text: String, origin: String)] = [:]
         for (name, text) in BuiltinTemplates.files where !name.hasPrefix(stringsFolder) {
-            sources[name] = (text, "built-in template \(name)")
+            sources[name] = (text, builtInOrigin + name)
         }
         let overrides = projectDirectory.appending(path: "Templates")
         var copiedAssets: [CopiedFile] = []
