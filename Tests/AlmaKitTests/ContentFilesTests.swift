@@ -62,10 +62,26 @@ import Testing
         #expect(error.hint == "did you mean 'schema.png'?")
     }
 
-    @Test(arguments: ["../../../almakit.yml", "/../almakit.yml", "missing.pdf"])
-    func aLinkToAFileOutsideTheSiteIsAnError(target: String) throws {
+    @Test(arguments: [
+        ("../../../almakit.yml", "link to '../../../almakit.yml' leaves the site"),
+        ("/../almakit.yml", "link to '/../almakit.yml' leaves the site"),
+        ("missing.pdf", "'missing.pdf' has no target: Content/fr/integration/missing.pdf does not exist"),
+    ])
+    func aLinkToAFileOutsideTheSiteIsAnError(target: String, message: String) throws {
         let project = try TemporaryProject(pages: pages("[fichier](\(target))\n"))
-        #expect(project.builder.check().diagnostics.errors.contains { $0.location.file == "Content/fr/integration/schema.md" })
+        let errors = project.builder.check().diagnostics.errors
+        #expect(errors.contains { $0.location.file == "Content/fr/integration/schema.md" && $0.message == message }, "\(errors)")
+    }
+
+    @Test func aLinkedFileIsCopiedAsTheFileItNames() throws {
+        let project = try TemporaryProject(pages: pages("![Schéma](schema.png)\n"))
+        try writeData(Self.binary, "Content/media/schema.png", in: project)
+        try FileManager.default.createSymbolicLink(atPath: project.directory.appending(path: "Content/fr/integration/schema.png").path,
+                                                   withDestinationPath: "../../media/schema.png")
+        #expect(project.builder.build().succeeded)
+        let copied = project.directory.appending(path: "dist/fr/integration/schema.png").path
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: copied)) == nil, "a link would resolve elsewhere in dist/")
+        #expect(FileManager.default.contents(atPath: copied) == Self.binary)
     }
 
     @Test func filesTheBuildWritesCanBeLinked() throws {

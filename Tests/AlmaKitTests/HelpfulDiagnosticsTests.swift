@@ -70,7 +70,8 @@ import Testing
         #expect(project.builder.build().succeeded, "a fresh project still builds")
     }
 
-    @Test(arguments: ["pk_test_51Hq2dLampes0Boutique", "pk_live_51Hq2dAtelierDeLyon"])
+    @Test(arguments: ["pk_test_51Hq2dLampes0Boutique", "pk_live_51Hq2dAtelierDeLyon",
+                      "pk_live_51HQ2dYOURa8Zb3cD4eF5gH6iJ7kL8mN9oP0qR1sT2uV3wX4yZ5aB6cD7eF8gH9iJ0kL1mN2oP3qR4sT5uV6wX7yZ8aB9cD0eF1gH"])
     func aRealLookingKeyIsNotASample(key: String) {
         #expect(!PlaceholderRule.isSampleKey(key))
     }

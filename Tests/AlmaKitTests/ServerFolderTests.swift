@@ -61,12 +61,14 @@ import Testing
         let project = try TemporaryProject()
         #expect(project.builder.build().succeeded)
         try project.write("keep.txt", "outside")
-        try project.write("server/\(ServerWriter.manifest)", "../keep.txt\n/etc/hostname\npython/../../keep.txt\n")
+        try project.write("server/python/.venv/bin/python", "installed")
+        try project.write("server/\(ServerWriter.manifest)", "../keep.txt\n/etc/hostname\npython/../../keep.txt\npython/.venv\n")
         #expect(project.builder.build().succeeded)
         #expect(try project.read("keep.txt") == "outside")
+        #expect(try project.read("server/python/.venv/bin/python") == "installed", "a folder named in the manifest is not removed")
     }
 
-    @Test(arguments: ["dist/server", "dist", "."])
+    @Test(arguments: ["dist/server", "dist", ".", "Content/fr/srv", "Templates"])
     func serversInsideThePublishedFolderOrTheProjectAreRefused(servers: String) throws {
         let project = try TemporaryProject()
         var options = BuildOptions(projectDirectory: project.directory)
@@ -79,8 +81,8 @@ import Testing
 
     @Test func eachServerPointsAtThePublishedFolderFromItsOwn() throws {
         let project = URL(fileURLWithPath: "/srv/shop")
-        #expect(ServerWriter.relativePath(from: project.appending(path: "server/python"), to: project.appending(path: "dist")) == "../../dist")
-        #expect(ServerWriter.relativePath(from: project.appending(path: "server/python"), to: URL(fileURLWithPath: "/var/www/site")) == "../../../../var/www/site")
-        #expect(ServerWriter.relativePath(from: project.appending(path: "a/b"), to: project.appending(path: "a/b/c")) == "c")
+        #expect(FilePaths.relative(from: project.appending(path: "server/python"), to: project.appending(path: "dist")) == "../../dist")
+        #expect(FilePaths.relative(from: project.appending(path: "server/python"), to: URL(fileURLWithPath: "/var/www/site")) == "../../../../var/www/site")
+        #expect(FilePaths.relative(from: project.appending(path: "a/b"), to: project.appending(path: "a/b/c")) == "c")
     }
 }

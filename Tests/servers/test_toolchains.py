@@ -155,7 +155,7 @@ WEB_ROOTS = {
               'http.createContext("/", safely(server::route))']),
     "dotnet": ("Program.cs", r'Setting\("STATIC_DIR", "([^"]+)"\)',
                ["Split('/').Any(part => part.StartsWith('.'))", "new PhysicalFileProvider(siteDir)",
-                "app.MapFallback(context => SendNotFoundAsync(context, siteDir))"]),
+                "if (context.GetEndpoint() == null)", "await SendNotFoundAsync(context, siteDir);"]),
 }
 
 @pytest.mark.parametrize("out", ["dist", "../published/site"])
@@ -173,3 +173,5 @@ def test_each_server_serves_the_published_folder_alone(tmp_path, language, out):
     for line in refusals:
         assert line in code, f"{language}: {line!r} is gone from {main}"
     assert "../.." + "'" not in code and '"../.."' not in code, "the old web root, which held the servers"
+    # ASP.NET picks a fallback endpoint for / and /fr/ before its static files can serve their index.
+    assert "MapFallback" not in code

@@ -161,7 +161,7 @@ public struct SiteBuilder: Sendable {
         // Every server sits one level down: server/<lang>/.
         let serverFolder = options.serversDirectory.appending(path: ServerLanguage.python.rawValue)
         return ServerCode(config: config, templates: templates,
-                          siteFolder: ServerWriter.relativePath(from: serverFolder, to: options.outputDirectory))
+                          siteFolder: FilePaths.relative(from: serverFolder, to: options.outputDirectory))
     }
 
     /// The full server of one language, as `server/<lang>/` would hold it.

@@ -10,9 +10,11 @@ enum PlaceholderRule {
     /// Domains reserved for examples (RFC 2606).
     private static let exampleDomains = ["example.com", "example.net", "example.org"]
 
+    /// A real key's random part is 24 characters (older accounts) or about
+    /// a hundred: in the long ones, a word like "your" turns up by chance.
     static func isSampleKey(_ key: String) -> Bool {
-        let lowered = key.lowercased()
-        return sampleKeyWords.contains { lowered.contains($0) }
+        let body = key.split(separator: "_").dropFirst(2).joined(separator: "_").lowercased()
+        return body.count < 40 && sampleKeyWords.contains { body.contains($0) }
     }
 
     static func isExampleAddress(_ address: String) -> Bool {

@@ -161,10 +161,13 @@ struct LinkResolver {
         let file = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let name = String(file[0]).removingPercentEncoding ?? String(file[0])
         let absolute = name.hasPrefix("/")
-        let copied = Self.normalize(absolute ? "Content" + name : origin.sourceFolder + "/" + name).flatMap { index.filesBySource[$0] }
+        let source = Self.normalize(absolute ? "Content" + name : origin.sourceFolder + "/" + name)
+        guard let source, source.hasPrefix("Content/") else {
+            return .broken("link to '\(path)' leaves the site", hint: "link to a file inside Content/, or to one the build writes")
+        }
+        let copied = index.filesBySource[source]
         let written = Self.normalize(absolute ? name : origin.outputFolder + "/" + name).flatMap { index.hasOutput($0) ? $0 : nil }
         guard let output = copied ?? written else {
-            let source = Self.normalize(absolute ? "Content" + name : origin.sourceFolder + "/" + name) ?? name
             let fileName = { (path: String) in String(path.split(separator: "/").last ?? "") }
             let siblings = index.filesBySource.keys.filter { Self.folder(of: $0) == Self.folder(of: source) }.map(fileName).sorted()
             let nearest = Suggestion.nearest(to: fileName(source), among: siblings)

@@ -26,7 +26,7 @@ public struct DiagnosticPaths: Sendable {
     /// The file's path from the current directory (`site/Content/en/guide.md`, `../site/almakit.yml`).
     public func relative(_ file: String) -> String {
         guard Self.isPath(file) else { return file }
-        return ServerWriter.relativePath(from: currentDirectory, to: URL(fileURLWithPath: absolute(file)))
+        return FilePaths.relative(from: currentDirectory, to: URL(fileURLWithPath: absolute(file)))
     }
 
     /// Every diagnostic with its file named from the current directory.

@@ -109,7 +109,9 @@ public struct OutputWriter: Sendable {
             // Streamed by the file system, never read into memory.
             let copyFailures = Parallel.map(copies) { copy -> Error? in
                 do {
-                    try FileManager.default.copyItem(at: copy.source, to: staging.appending(path: copy.path))
+                    // A link inside the project is copied as the file it names: as a
+                    // link, its target would resolve elsewhere in the published folder.
+                    try FileManager.default.copyItem(at: copy.source.resolvingSymlinksInPath(), to: staging.appending(path: copy.path))
                     return nil
                 } catch {
                     return error

@@ -30,11 +30,11 @@ public struct SecretScanner: Sendable {
             guard let handle = try? FileHandle(forReadingFrom: copy.source) else { return found }
             defer { try? handle.close() }
             let chunkSize = 1 << 20, overlap = 256
-            var carried = Data(), line = 1, reported = Set<Int>()
+            var carried = Data(), line = 1, reported = Set<[Int]>()
             while let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty {
                 let window = carried + chunk
                 // Lossless for what matters: every key character is ASCII.
-                for finding in findings(in: String(decoding: window, as: UTF8.self)) where reported.insert(line + finding.line - 1).inserted {
+                for finding in findings(in: String(decoding: window, as: UTF8.self)) where reported.insert([line + finding.line - 1, finding.column]).inserted {
                     found.append(Diagnostic.error(
                         at: SourceLocation(file: copy.sourcePath, line: line + finding.line - 1, column: finding.column),
                         "this file would publish a secret key (\(finding.prefix)…)",

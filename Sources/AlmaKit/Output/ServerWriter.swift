@@ -49,6 +49,16 @@ public struct ServerWriter: Sendable {
                 "the servers folder and the published folder overlap: a static host would serve the servers' code",
                 hint: "keep them apart, such as the defaults 'server' and 'dist'")
         }
+        // Content/ is copied into the site, Templates/ read as the site's templates.
+        for source in ["Content", "Templates"] {
+            let folder = project + "/" + source
+            if path == folder || path.hasPrefix(folder + "/") || folder.hasPrefix(path + "/") {
+                return .error(
+                    at: SourceLocation(file: name),
+                    "the servers folder overlaps the project's \(source)/, which the build reads into the site",
+                    hint: "keep the servers in a folder of their own, such as the default 'server'")
+            }
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
             return .error(at: SourceLocation(file: name), "the servers path is a file, not a folder", hint: "remove it or choose another --servers")
@@ -64,8 +74,8 @@ public struct ServerWriter: Sendable {
         fileprivate var destination: URL
     }
 
-    /// Writes every file beside its final place, so that a failure changes
-    /// nothing the merchant runs. - Returns: what to `commit`, or the problem.
+    /// Writes every file beside its final place, so that a failure here
+    /// changes nothing the merchant runs. - Returns: what to `commit`, or the problem.
     public func stage(_ files: [OutputFile]) -> Result<Staged, DiagnosticError> {
         if let problem = destinationProblem() { return .failure(DiagnosticError(problem)) }
         let manager = FileManager.default
@@ -95,7 +105,9 @@ public struct ServerWriter: Sendable {
     }
 
     /// Renames the staged files into place and removes the files an earlier
-    /// build generated that this one does not.
+    /// build generated that this one does not. Each rename replaces one file
+    /// whole; should one fail (the disk itself failing), the files before it
+    /// are new and the ones after it old, and the next build completes them.
     public func commit(_ staged: Staged) -> Diagnostic? {
         let manager = FileManager.default
         do {
@@ -103,7 +115,9 @@ public struct ServerWriter: Sendable {
             for write in staged.writes where rename(write.staged.path, write.final.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: write.final.path])
             }
-            for file in staged.stale {
+            // Regular files only: a manifest edited by hand must not take a folder
+            // (`python/.venv`) or what a link points to with it.
+            for file in staged.stale where Self.isRegularFile(file) {
                 try? manager.removeItem(at: file)
                 removeEmptyFolders(above: file)
             }
@@ -115,6 +129,11 @@ public struct ServerWriter: Sendable {
                 "cannot write the servers: \(error.localizedDescription)",
                 hint: "check that the folder is writable, then build again")
         }
+    }
+
+    private static func isRegularFile(_ url: URL) -> Bool {
+        var status = stat()
+        return lstat(url.path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// The files the manifest lists, without any path that could leave the folder.
@@ -134,16 +153,6 @@ public struct ServerWriter: Sendable {
             try? FileManager.default.removeItem(at: folder)
             folder = folder.deletingLastPathComponent().standardizedFileURL
         }
-    }
-
-    /// The published folder as seen from a server's own folder
-    /// (`server/python` -> `../../dist`): each server's default `STATIC_DIR`.
-    public static func relativePath(from folder: URL, to target: URL) -> String {
-        let from = folder.standardizedFileURL.pathComponents
-        let to = target.standardizedFileURL.pathComponents
-        let shared = zip(from, to).prefix { $0 == $1 }.count
-        let path = Array(repeating: "..", count: from.count - shared) + to[shared...]
-        return path.isEmpty ? "." : path.joined(separator: "/")
     }
 }
 

@@ -58,6 +58,10 @@ namespace AlmaCheckout
 
             var app = WebApplication.CreateBuilder(args).Build();
             var logger = app.Logger;
+            // An exception is logged by ASP.NET; the browser gets a stable code and nothing of it.
+            app.UseExceptionHandler(failed => failed.Run(context =>
+                ErrorResult(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on the server.")
+                    .ExecuteAsync(context)));
             if (StripeConfiguration.ApiVersion == ApiVersion)
             {
                 logger.LogInformation("sending Stripe API {Version}", ApiVersion);
@@ -91,7 +95,18 @@ namespace AlmaCheckout
             });
             app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = site });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = site });
-            app.MapFallback(context => SendNotFoundAsync(context, siteDir));
+            // Not a file of the site, nor an endpoint: the site's own 404 page. (A
+            // fallback endpoint would be chosen for / and /fr/ before the static
+            // files are, which serve only requests that no endpoint took.)
+            app.Use(async (context, next) =>
+            {
+                if (context.GetEndpoint() == null)
+                {
+                    await SendNotFoundAsync(context, siteDir);
+                    return;
+                }
+                await next(context);
+            });
 
             app.Run("http://" + Setting("HOST", "127.0.0.1") + ":" + Setting("PORT", "{{port}}"));
         }

@@ -25,9 +25,12 @@ void answerWebhook(HttpExchange exchange) throws IOException {
     return;
   }
   // Read the id from the verified payload itself: the event's API version may
-  // differ from stripe-java's, and then its typed object would be empty.
-  String intentId = JsonParser.parseString(payload).getAsJsonObject()
-      .getAsJsonObject("data").getAsJsonObject("object").get("id").getAsString();
+  // differ from stripe-java's, and then its typed object would be empty. Only
+  // PaymentIntent events are read: others (balance.available) may have no id.
+  String intentId = event.getType().startsWith("payment_intent.")
+      ? JsonParser.parseString(payload).getAsJsonObject()
+          .getAsJsonObject("data").getAsJsonObject("object").get("id").getAsString()
+      : "";
   switch (event.getType()) {
     case "payment_intent.succeeded" ->
         // FULFIL THE ORDER HERE: the payment is complete. Stripe may send an

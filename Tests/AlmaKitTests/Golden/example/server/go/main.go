@@ -206,6 +206,11 @@ func webhookHandler(webhookSecret string) http.HandlerFunc {
 			return
 		}
 
+		// Only PaymentIntent events are read; any other is acknowledged as it is.
+		if !strings.HasPrefix(string(event.Type), "payment_intent.") {
+			writeJSON(w, http.StatusOK, map[string]bool{"received": true})
+			return
+		}
 		var intent stripe.PaymentIntent
 		if err := json.Unmarshal(event.Data.Raw, &intent); err != nil {
 			writeJSON(w, http.StatusBadRequest, errorBody("unexpected_event", "unexpected event payload"))
