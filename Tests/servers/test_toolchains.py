@@ -175,3 +175,30 @@ def test_each_server_serves_the_published_folder_alone(tmp_path, language, out):
     assert "../.." + "'" not in code and '"../.."' not in code, "the old web root, which held the servers"
     # ASP.NET picks a fallback endpoint for / and /fr/ before its static files can serve their index.
     assert "MapFallback" not in code
+
+
+# How each server that cannot run here keeps a failure from crashing it or
+# reaching the browser, read from its code (the Python, Node and Ruby servers
+# and the PHP router are run for real in test_generated_servers.py and
+# test_served_sites.py).
+NO_CRASH_NO_LEAK = {
+    "php": ("router.php", ["ini_set('display_errors', '0');", "ini_set('log_errors', '1');",
+                           "send_error(502, 'stripe_error', 'The payment could not be prepared. Please try again.');"]),
+    "go": ("main.go", ['errorBody("stripe_error", "The payment could not be prepared. Please try again.")',
+                       "ReadHeaderTimeout: 10 * time.Second", 'strings.HasPrefix(string(event.Type), "payment_intent.")']),
+    "java": ("src/main/java/checkout/AlmaCheckoutServer.java", [
+        'http.createContext("/", safely(server::route));', "catch (SignatureVerificationException | RuntimeException problem)",
+        'throw new SignatureVerificationException("no Stripe-Signature header", null);',
+        'errorJson("stripe_error", "The payment could not be prepared. Please try again.")',
+        "http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());"]),
+    "dotnet": ("Program.cs", ['var signature = request.Headers["Stripe-Signature"].ToString();', "if (signature.Length == 0)",
+                              "app.UseExceptionHandler(", '"stripe_error",']),
+}
+
+
+@pytest.mark.parametrize("language", sorted(NO_CRASH_NO_LEAK))
+def test_each_server_answers_failures_without_crashing_or_leaking(site, language):
+    main, lines = NO_CRASH_NO_LEAK[language]
+    code = (site / "server" / language / main).read_text()
+    for line in lines:
+        assert line in code, f"{language}: {line!r} is gone from {main}"

@@ -59,7 +59,7 @@ public struct SiteBuilder: Sendable {
         structure.append(contentsOf: stringAndTemplateFindings.all)
         findings.translationStatus = TranslationStatus(translations).diagnostics(config.site.translations)
 
-        let generated = GeneratedPages.rootFiles + templates.assetNames.map { "assets/\($0)" } + languages.flatMap { language in
+        let generated = GeneratedPages.rootFiles + templates.assetNames.map { TemplateSet.assetsFolder + $0 } + languages.flatMap { language in
             GeneratedPages.reservedNames.sorted().map { "\(language)/\($0)" } + ["\(language)/index.html"]
         }
         let copies = ContentFiles.list(projectDirectory: project, languages: languages, into: &structure)
@@ -158,7 +158,7 @@ public struct SiteBuilder: Sendable {
 
     /// The servers' code, pointed at the published folder from where the servers are written.
     private func servers(_ config: SiteConfig, templates: TemplateSet) -> ServerCode {
-        // Every server sits one level down: server/<lang>/.
+        // Every server sits one level down (server/<lang>/), so the path is the same from each.
         let serverFolder = options.serversDirectory.appending(path: ServerLanguage.python.rawValue)
         return ServerCode(config: config, templates: templates,
                           siteFolder: FilePaths.relative(from: serverFolder, to: options.outputDirectory))

@@ -43,7 +43,7 @@ public struct ServerWriter: Sendable {
                 "the servers folder would be the project itself or contain it",
                 hint: "choose a folder of its own, such as the default 'server'")
         }
-        if path == output || path.hasPrefix(output + "/") || output.hasPrefix(path + "/") {
+        if Self.overlap(path, output) {
             return .error(
                 at: SourceLocation(file: name),
                 "the servers folder and the published folder overlap: a static host would serve the servers' code",
@@ -51,8 +51,7 @@ public struct ServerWriter: Sendable {
         }
         // Content/ is copied into the site, Templates/ read as the site's templates.
         for source in ["Content", "Templates"] {
-            let folder = project + "/" + source
-            if path == folder || path.hasPrefix(folder + "/") || folder.hasPrefix(path + "/") {
+            if Self.overlap(path, project + "/" + source) {
                 return .error(
                     at: SourceLocation(file: name),
                     "the servers folder overlaps the project's \(source)/, which the build reads into the site",
@@ -129,6 +128,11 @@ public struct ServerWriter: Sendable {
                 "cannot write the servers: \(error.localizedDescription)",
                 hint: "check that the folder is writable, then build again")
         }
+    }
+
+    /// One of the two folders is the other, or holds it.
+    private static func overlap(_ one: String, _ other: String) -> Bool {
+        one == other || one.hasPrefix(other + "/") || other.hasPrefix(one + "/")
     }
 
     private static func isRegularFile(_ url: URL) -> Bool {
