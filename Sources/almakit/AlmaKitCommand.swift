@@ -17,7 +17,15 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "The site project folder.")
     var project: String = "."
 
+    @Option(name: .long, help: "The configuration file (default: PROJECT/almakit.yml).")
+    var config: String?
+
     var directory: URL {
         URL(fileURLWithPath: project, isDirectory: true).standardizedFileURL
+    }
+
+    /// What every command reads: the project and its configuration.
+    var buildOptions: BuildOptions {
+        BuildOptions(projectDirectory: directory, configFile: config.map { URL(fileURLWithPath: $0) })
     }
 }

@@ -10,9 +10,6 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings (stale or missing translations) as errors, as CI should.")
     var strict = false
 
-    @Option(name: .long, help: "The configuration file (default: PROJECT/almakit.yml).")
-    var config: String?
-
     @Option(name: .long, help: "The published folder: the site alone (default: PROJECT/dist).")
     var out: String?
 
@@ -31,11 +28,9 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        var options = BuildOptions(
-            projectDirectory: project.directory,
-            configFile: config.map { URL(fileURLWithPath: $0) },
-            outputDirectory: out.map { URL(fileURLWithPath: $0, isDirectory: true) },
-            serversDirectory: servers.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        var options = project.buildOptions
+        if let out { options.outputDirectory = URL(fileURLWithPath: out, isDirectory: true) }
+        if let servers { options.serversDirectory = URL(fileURLWithPath: servers, isDirectory: true) }
         options.strict = strict
         let progress = BuildProgress()
         options.progress = progress

@@ -18,7 +18,7 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        var options = BuildOptions(projectDirectory: project.directory)
+        var options = project.buildOptions
         options.strict = strict
         let result = SiteBuilder(options: options).check()
         let paths = DiagnosticPaths(project: project.directory)

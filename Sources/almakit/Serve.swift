@@ -22,7 +22,7 @@ struct Serve: AsyncParsableCommand {
             Terminal.error("  hint: stop it, or preview on another port: almakit serve --port \(port == 65535 ? port - 1 : port + 1)")
             throw ExitCode(1)
         }
-        let options = BuildOptions(projectDirectory: project.directory)
+        let options = project.buildOptions
         let firstBuild = Locked(true)
         let server = PreviewServer(options: options, port: port, clientSecretPath: Self.clientSecretPath(options)) { state in
             Terminal.printDiagnostics(state.diagnostics, project: project.directory)

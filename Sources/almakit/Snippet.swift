@@ -13,7 +13,7 @@ struct Snippet: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let (code, diagnostics) = SiteBuilder(options: BuildOptions(projectDirectory: project.directory)).serverCode(for: language)
+        let (code, diagnostics) = SiteBuilder(options: project.buildOptions).serverCode(for: language)
         Terminal.printDiagnostics(diagnostics, project: project.directory)
         guard let code else { throw ExitCode(1) }
         print(code, terminator: "")

@@ -9,7 +9,7 @@ struct Translations: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let (status, diagnostics) = SiteBuilder(options: BuildOptions(projectDirectory: project.directory)).translationStatus()
+        let (status, diagnostics) = SiteBuilder(options: project.buildOptions).translationStatus()
         Terminal.printDiagnostics(diagnostics, project: project.directory)
         guard let status, !diagnostics.hasErrors else { throw ExitCode(1) }
         for entry in status.entries {

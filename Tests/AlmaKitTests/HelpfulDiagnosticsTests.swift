@@ -126,6 +126,16 @@ import Testing
         #expect(text.stderr.contains("site/Content/en/guide.md:5:1: error:"), "\(text.stderr)")
     }
 
+    @Test func everyCommandThatReadsAProjectTakesItsConfiguration() throws {
+        let project = try TemporaryProject()
+        try project.write("staging.yml", config(replacing: "  country: FR", with: "  country: DE"))
+        for command in [["check"], ["translations"], ["snippet", "python"]] {
+            let run = try AlmakitBinary.run(command + ["--config", "staging.yml"], in: project.directory)
+            #expect(run.stderr.contains("staging.yml:8:12: error: Alma is not available in 'DE'"), "\(command): \(run.stderr)")
+        }
+        #expect(try AlmakitBinary.run(["check"], in: project.directory).status == 0, "without --config, almakit.yml")
+    }
+
     @Test func aCommandOutsideAProjectSaysWhereItLookedAndWhatToDo() throws {
         let empty = try TemporaryProject([:], config: nil, pages: [:])
         let run = try AlmakitBinary.run(["build"], in: empty.directory)
