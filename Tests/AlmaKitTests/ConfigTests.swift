@@ -132,11 +132,29 @@ import Testing
         #expect(error.location.line >= 2)
     }
 
-    @Test func paymentRulesLiveInOnePlace() {
+    /// Alma's rules reach the servers, `init` and the hints from
+    /// `PaymentMethodRules` alone: no built-in template writes them itself.
+    @Test func noBuiltInTemplateRestatesThePaymentRules() {
         let rules = PaymentMethodRules.alma
-        #expect(rules.currencies == ["eur"])
-        #expect(rules.amounts == 5000...200000)
-        #expect(Set(rules.countries) == ["FR", "IT", "ES", "BE", "LU", "NL"])
+        let copies = ["'\(rules.stripeType)'", "\"\(rules.stripeType)\"", "=\(rules.stripeType)\"", "[]=\(rules.stripeType)",
+                      String(rules.amounts.lowerBound), String(rules.amounts.upperBound), rules.minimumText + " and", rules.minimumText + " to",
+                      rules.maximumText, rules.countriesText, rules.countries.prefix(2).joined(separator: ", ")]
+        let templates = BuiltinTemplates.files.filter { $0.key.hasPrefix("server/") || $0.key.hasPrefix("init/") || $0.key.hasPrefix("snippets/") }
+        #expect(templates.count > 40)
+        for (name, text) in templates {
+            for copy in copies {
+                #expect(!text.contains(copy), "\(name) writes \(copy) itself: take it from PaymentMethodRules")
+            }
+        }
+        #expect(rules.minimumText == "50" && rules.maximumText == "2,000 EUR")
+        #expect(rules.countriesText == "FR, IT, ES, BE, LU or NL")
+    }
+
+    @Test func theServersFollowTheRulesTheyAreGivenNotTheirOwn() throws {
+        let project = try TemporaryProject()
+        let python = try #require(project.builder.check().serverFiles.first { $0.path == "python/app.py" }).contents
+        let rules = PaymentMethodRules.alma
+        #expect(python.contains("[\"\(rules.stripeType)\"]") && python.contains("between \(rules.minimumText) and \(rules.maximumText)"))
     }
 
     @Test func unsupportedAPIVersionListsTheSupportedOnes() throws {

@@ -57,7 +57,7 @@ public struct ConfigValidator: Sendable {
         if !rules.amounts.contains(merchant.amount) {
             error("merchant.amount",
                   "\(rules.name) accepts amounts from \(rules.amounts.lowerBound) to \(rules.amounts.upperBound) (in cents), not \(merchant.amount)",
-                  hint: "amounts are in minor units: 5099 means 50.99 EUR; \(rules.name) needs 50 to 2,000 EUR")
+                  hint: "amounts are in minor units: 5099 means 50.99 EUR; \(rules.name) needs \(rules.minimumText) to \(rules.maximumText)")
         }
         if let returnURL = merchant.returnURL {
             problems += returnURLProblems(returnURL, config)

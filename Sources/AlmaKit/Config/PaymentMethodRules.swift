@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a payment method accepts. Every eligibility check reads this data, so
 /// a change in Alma's terms is a change in one place.
 public struct PaymentMethodRules: Sendable {
@@ -20,4 +22,22 @@ public struct PaymentMethodRules: Sendable {
         countries: ["FR", "IT", "ES", "BE", "LU", "NL"],
         installments: [2, 3, 4]
     )
+}
+
+extension PaymentMethodRules {
+    /// The smallest amount, in whole units as the servers' messages write it: `50`.
+    var minimumText: String { Self.units(amounts.lowerBound) }
+
+    /// The largest amount with its currency: `2,000 EUR`.
+    var maximumText: String { Self.units(amounts.upperBound) + " " + currencies.map { $0.uppercased() }.joined(separator: "/") }
+
+    /// `FR, IT, ES, BE, LU or NL`.
+    var countriesText: String {
+        countries.count < 2 ? countries.joined() : countries.dropLast().joined(separator: ", ") + " or " + countries[countries.count - 1]
+    }
+
+    private static func units(_ minorUnits: Int) -> String {
+        let amount = Decimal(minorUnits) / 100
+        return amount.formatted(.number.locale(Locale(identifier: "en_US")))
+    }
 }

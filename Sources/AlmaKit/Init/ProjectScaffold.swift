@@ -45,6 +45,9 @@ public struct ProjectScaffold: Sendable {
                 "product_example": languages.map { "\($0): …" }.joined(separator: ", "),
                 "return_url_example": languages.map { "\($0): https://shop.example.com/\($0)/return.html" }.joined(separator: ", "),
                 "api_version": StripeAPIVersion.latest.description,
+                "countries_text": PaymentMethodRules.alma.countriesText,
+                "amount_minimum": PaymentMethodRules.alma.amounts.lowerBound,
+                "amount_maximum": PaymentMethodRules.alma.amounts.upperBound,
             ]) ?? "",
             ".gitignore": templates.render("init/gitignore", [:]) ?? "",
         ]

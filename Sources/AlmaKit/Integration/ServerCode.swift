@@ -27,7 +27,12 @@ struct ServerCode: Sendable {
         let libraries = supported.libraries
         let server = config.server
         let money = MoneyFormatter()
+        let rules = PaymentMethodRules.alma
         return [
+            // A Stripe type name: letters and underscores, safe in every language's quotes.
+            "payment_method": rules.stripeType,
+            "amount_minimum_text": rules.minimumText,
+            "amount_maximum_text": rules.maximumText,
             "api_version": config.stripe.apiVersion.description,
             "api_release": config.stripe.apiVersion.release,
             "amount": config.merchant.amount,
@@ -44,7 +49,7 @@ struct ServerCode: Sendable {
             "restriction_parameter": supported.restriction.rawValue,
             "go_restriction_field": supported.restriction.typedName,
             "dotnet_restriction_property": supported.restriction.typedName,
-            "java_alma_restriction": supported.restriction.javaBuilderCall,
+            "java_alma_restriction": supported.restriction.javaBuilderCall(for: rules.stripeType),
             "python_library": libraries.python,
             "python_payment_intents": libraries.pythonPaymentIntents,
             "ruby_library": libraries.ruby,
@@ -76,10 +81,10 @@ extension SupportedAPIVersion.Restriction {
 
     /// stripe-java's builder call: a string up to basil, an enum constant
     /// since the parameter became `allowed_payment_method_types`.
-    var javaBuilderCall: String {
+    func javaBuilderCall(for type: String) -> String {
         switch self {
-        case .paymentMethodTypes: #".addPaymentMethodType("alma")"#
-        case .allowedPaymentMethodTypes: ".addAllowedPaymentMethodType(PaymentIntentCreateParams.AllowedPaymentMethodType.ALMA)"
+        case .paymentMethodTypes: ".addPaymentMethodType(\"\(type)\")"
+        case .allowedPaymentMethodTypes: ".addAllowedPaymentMethodType(PaymentIntentCreateParams.AllowedPaymentMethodType.\(type.uppercased()))"
         }
     }
 }

@@ -18,11 +18,11 @@ response="$(curl --silent --show-error --fail-with-body "$api_base/v1/payment_in
   -H "Idempotency-Key: $idempotency_key" \
   -d amount={{amount}} \
   -d currency={{currency}} \
-  -d "{{restriction_parameter}}[]=alma")" || { echo "$response" >&2; exit 1; }
+  -d "{{restriction_parameter}}[]={{payment_method}}")" || { echo "$response" >&2; exit 1; }
 
 compact="$(printf '%s' "$response" | tr -d ' \n')"
-if ! printf '%s' "$compact" | grep -q '"payment_method_types":\[[^]]*"alma"'; then
-  echo "Alma is not available for this PaymentIntent: check the amount (50 to 2,000 EUR) and that Alma is enabled on the account" >&2
+if ! printf '%s' "$compact" | grep -q '"payment_method_types":\[[^]]*"{{payment_method}}"'; then
+  echo "Alma is not available for this PaymentIntent: check the amount ({{amount_minimum_text}} to {{amount_maximum_text}}) and that Alma is enabled on the account" >&2
   exit 1
 fi
 printf '%s' "$compact" | sed -n 's/.*"client_secret":"\([^"]*\)".*/\1/p'

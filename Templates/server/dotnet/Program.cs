@@ -24,7 +24,7 @@ namespace AlmaCheckout
     {
         public AlmaUnavailableException()
             : base("Alma is not available for this PaymentIntent: check that the amount is "
-                + "between 50 and 2,000 EUR and that Alma is enabled on the Stripe account.")
+                + "between {{amount_minimum_text}} and {{amount_maximum_text}} and that Alma is enabled on the Stripe account.")
         {
         }
     }

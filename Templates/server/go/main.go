@@ -38,7 +38,7 @@ const (
 
 // errAlmaUnavailable: Stripe created the PaymentIntent but left Alma out of it.
 var errAlmaUnavailable = errors.New("Alma is not available for this PaymentIntent: check that the amount is " +
-	"between 50 and 2,000 EUR and that Alma is enabled on the Stripe account.")
+	"between {{amount_minimum_text}} and {{amount_maximum_text}} and that Alma is enabled on the Stripe account.")
 
 func secretKeyFromEnvironment() string {
 	key := os.Getenv("STRIPE_SECRET_KEY")
@@ -129,7 +129,7 @@ func notFound(w http.ResponseWriter, siteDir string) {
 // offersAlma reports whether Stripe kept Alma among the PaymentIntent's methods.
 func offersAlma(intent *stripe.PaymentIntent) bool {
 	for _, method := range intent.PaymentMethodTypes {
-		if method == "alma" {
+		if method == "{{payment_method}}" {
 			return true
 		}
 	}

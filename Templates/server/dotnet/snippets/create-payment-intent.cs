@@ -7,12 +7,12 @@ static async Task<PaymentIntent> CreateAlmaPaymentIntentAsync(StripeClient strip
         Amount = Amount,
         Currency = Currency,
         // Stripe API release {{api_release}} restricts payment methods with {{restriction_parameter}}.
-        {{dotnet_restriction_property}} = new List<string> { "alma" },
+        {{dotnet_restriction_property}} = new List<string> { "{{payment_method}}" },
     };
     // A fresh key per attempt: a retried request can't create a second PaymentIntent.
     var requestOptions = new RequestOptions { IdempotencyKey = Guid.NewGuid().ToString() };
     var intent = await new PaymentIntentService(stripe).CreateAsync(options, requestOptions);
-    if (!intent.PaymentMethodTypes.Contains("alma"))
+    if (!intent.PaymentMethodTypes.Contains("{{payment_method}}"))
     {
         throw new AlmaUnavailableException();
     }

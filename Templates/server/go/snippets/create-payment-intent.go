@@ -6,7 +6,7 @@ func createAlmaPaymentIntent(ctx context.Context, client *stripe.Client) (*strip
 		Amount:   stripe.Int64(amount),
 		Currency: stripe.String(currency),
 		// Stripe API release {{api_release}} restricts payment methods with {{restriction_parameter}}.
-		{{go_restriction_field}}: stripe.StringSlice([]string{"alma"}),
+		{{go_restriction_field}}: stripe.StringSlice([]string{"{{payment_method}}"}),
 	}
 	// A fresh key per attempt: a retried request can't create a second PaymentIntent.
 	params.SetIdempotencyKey(newIdempotencyKey())

@@ -13,7 +13,7 @@ PaymentIntent createAlmaPaymentIntent() throws StripeException, AlmaUnavailableE
       .setIdempotencyKey(UUID.randomUUID().toString())
       .build();
   PaymentIntent intent = PaymentIntent.create(params, options);
-  if (!intent.getPaymentMethodTypes().contains("alma")) {
+  if (!intent.getPaymentMethodTypes().contains("{{payment_method}}")) {
     throw new AlmaUnavailableException();
   }
   return intent;

@@ -6,15 +6,15 @@ async function createAlmaPaymentIntent(client) {
       amount: AMOUNT,
       currency: CURRENCY,
       // Stripe API {{api_version}} restricts payment methods with this parameter.
-      {{restriction_parameter}}: ['alma'],
+      {{restriction_parameter}}: ['{{payment_method}}'],
     },
     // A fresh key per attempt: a retried request can't create a second PaymentIntent.
     {idempotencyKey: crypto.randomUUID()}
   );
-  if (!intent.payment_method_types.includes('alma')) {
+  if (!intent.payment_method_types.includes('{{payment_method}}')) {
     throw new AlmaUnavailable(
       'Alma is not available for this PaymentIntent: check that the amount is ' +
-        'between 50 and 2,000 EUR and that Alma is enabled on the Stripe account.'
+        'between {{amount_minimum_text}} and {{amount_maximum_text}} and that Alma is enabled on the Stripe account.'
     );
   }
   return intent;

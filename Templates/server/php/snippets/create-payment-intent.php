@@ -7,15 +7,15 @@ function create_alma_payment_intent(\Stripe\StripeClient $stripe): \Stripe\Payme
             'amount' => AMOUNT,
             'currency' => CURRENCY,
             // Stripe API {{api_version}} restricts payment methods with this parameter.
-            '{{restriction_parameter}}' => ['alma'],
+            '{{restriction_parameter}}' => ['{{payment_method}}'],
         ],
         // A fresh key per attempt: a retried request can't create a second PaymentIntent.
         ['idempotency_key' => bin2hex(random_bytes(16))]
     );
-    if (!in_array('alma', $intent->payment_method_types, true)) {
+    if (!in_array('{{payment_method}}', $intent->payment_method_types, true)) {
         throw new AlmaUnavailable(
             'Alma is not available for this PaymentIntent: check that the amount is '
-            . 'between 50 and 2,000 EUR and that Alma is enabled on the Stripe account.'
+            . 'between {{amount_minimum_text}} and {{amount_maximum_text}} and that Alma is enabled on the Stripe account.'
         );
     }
     return $intent;

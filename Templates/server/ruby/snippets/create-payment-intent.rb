@@ -6,14 +6,14 @@ def create_alma_payment_intent(client)
       amount: AMOUNT,
       currency: CURRENCY,
       # Stripe API {{api_version}} restricts payment methods with this parameter.
-      {{restriction_parameter}}: ["alma"],
+      {{restriction_parameter}}: ["{{payment_method}}"],
     },
     # A fresh key per attempt: a retried request can't create a second PaymentIntent.
     { idempotency_key: SecureRandom.uuid }
   )
-  unless intent.payment_method_types.include?("alma")
+  unless intent.payment_method_types.include?("{{payment_method}}")
     raise AlmaUnavailable, "Alma is not available for this PaymentIntent: check that the amount is " \
-                           "between 50 and 2,000 EUR and that Alma is enabled on the Stripe account."
+                           "between {{amount_minimum_text}} and {{amount_maximum_text}} and that Alma is enabled on the Stripe account."
   end
   intent
 end
