@@ -6,15 +6,13 @@ import http.client
 import hmac
 import json
 import os
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 
 import pytest
 
-from almakit_testing import REPOSITORY, build, example_project, free_port, http_request as request
+from almakit_testing import REPOSITORY, ServerProcess, build, example_project, free_port, http_request as request
 from stripe_stand_in import StripeStandIn
 
 # Assembled here so that no key-shaped string sits in the repository.
@@ -48,43 +46,18 @@ def server_python(project):
     return python
 
 
-class RunningServer:
+class RunningServer(ServerProcess):
     """The generated Python server, run with `python app.py` from its folder,
     or as production runs it: gunicorn, as its README says."""
     def __init__(self, project, stand_in, environment=None, production=False):
-        self.port = free_port()
-        env = dict(os.environ, PORT=str(self.port), STRIPE_SECRET_KEY=SECRET_KEY,
+        port = free_port()
+        env = dict(os.environ, PORT=str(port), STRIPE_SECRET_KEY=SECRET_KEY,
                    STRIPE_WEBHOOK_SECRET=WEBHOOK_SECRET, STRIPE_API_BASE=stand_in.base)
         env.update(environment or {})
         python = server_python(project)
-        command = ([str(python.parent / "gunicorn"), "--bind", f"127.0.0.1:{self.port}", "app:app"] if production
+        command = ([str(python.parent / "gunicorn"), "--bind", f"127.0.0.1:{port}", "app:app"] if production
                    else [str(python), "app.py"])
-        # A file, not a pipe: a server logging every request would block on a full pipe.
-        self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(command, cwd=project / "server" / "python",
-                                        env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(self.logs())
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise AssertionError("the server did not start")
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def logs(self):
-        """Everything the server printed so far."""
-        self.log.seek(0)
-        return self.log.read().decode()
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        super().__init__(command, project / "server" / "python", port, env)
 
 
 @pytest.fixture
@@ -302,24 +275,14 @@ def test_the_php_router_serves_the_published_site_alone(tmp_path):
     (folder / "vendor").mkdir()
     (folder / "vendor" / "autoload.php").write_text("<?php\n")
     port = free_port()
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(["php", "-S", f"127.0.0.1:{port}", "-t", "../../dist", "router.php"],
-                               cwd=folder, stdout=log, stderr=subprocess.STDOUT)
+    server = ServerProcess(["php", "-S", f"127.0.0.1:{port}", "-t", "../../dist", "router.php"], folder, port, dict(os.environ))
     try:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
         assert_serves_the_published_site_alone(port, project)
         # Without a key, the endpoint says so in the log, and the browser gets a stable code.
-        status, body = request(f"http://127.0.0.1:{port}/secret")
+        status, body = request(server.url("/secret"))
         assert status == 500 and json.loads(body)["error"]["code"] == "internal_error"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()
 
 
 def test_the_production_server_runs_the_same_application(tmp_path, stand_in):

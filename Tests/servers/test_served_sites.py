@@ -7,14 +7,11 @@ must give a JSON 500 and leave the server running."""
 import json
 import os
 import pathlib
-import socket
-import subprocess
-import tempfile
 import time
 
 import pytest
 
-from almakit_testing import free_port, http_request as request
+from almakit_testing import ServerProcess, free_port, http_request as request
 from test_generated_servers import SECRET_KEY, WEBHOOK_SECRET, assert_serves_the_published_site_alone, build_site, plant_secrets
 
 STAND_INS = pathlib.Path(__file__).resolve().parent / "library_stand_ins"
@@ -27,37 +24,13 @@ COMMANDS = {
 }
 
 
-class Served:
+class Served(ServerProcess):
     def __init__(self, project, kind, environment=None):
-        self.port = free_port()
-        language = kind.split("-")[0]
-        env = dict(os.environ, PORT=str(self.port), STRIPE_SECRET_KEY=SECRET_KEY, STRIPE_WEBHOOK_SECRET=WEBHOOK_SECRET,
+        port = free_port()
+        env = dict(os.environ, PORT=str(port), STRIPE_SECRET_KEY=SECRET_KEY, STRIPE_WEBHOOK_SECRET=WEBHOOK_SECRET,
                    NODE_PATH=f"{STAND_INS / 'node'}:/usr/share/nodejs", RUBYLIB=str(STAND_INS / "ruby"))
         env.update(environment or {})
-        self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(COMMANDS[kind](self.port), cwd=project / "server" / language, env=env,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(self.logs())
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise AssertionError("the server did not start: " + self.logs())
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def logs(self):
-        self.log.seek(0)
-        return self.log.read().decode()
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        super().__init__(COMMANDS[kind](port), project / "server" / kind.split("-")[0], port, env)
 
 
 @pytest.mark.parametrize("kind", sorted(COMMANDS))
