@@ -144,6 +144,23 @@ import Testing
         let run = try almakit(["build", "--out", "/proc/almakit-cannot-write"], in: project.directory)
         #expect(run.status == 1)
         #expect(run.stderr.contains("/proc/almakit-cannot-write: error: cannot write the output"))
+        // The servers, staged before the site, are taken back with it.
+        #expect(!FileManager.default.fileExists(atPath: project.directory.appending(path: "server").path))
+        let left = try FileManager.default.contentsOfDirectory(atPath: project.directory.path).filter { $0.contains("almakit-new") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test func aSiteThatCannotBeWrittenLeavesTheServersAsTheyWere() throws {
+        let project = try TemporaryProject()
+        #expect(try almakit(["build"], in: project.directory).status == 0)
+        let before = try project.read("server/python/app.py")
+        try project.write("almakit.yml", TemporaryProject.validConfig.replacingOccurrences(of: "amount: 5099", with: "amount: 6099"))
+        let run = try almakit(["build", "--out", "/proc/almakit-cannot-write"], in: project.directory)
+        #expect(run.status == 1)
+        #expect(try project.read("server/python/app.py") == before, "the servers would charge what the site does not show")
+        let staged = FileManager.default.enumerator(atPath: project.directory.appending(path: "server").path)?
+            .compactMap { $0 as? String }.filter { $0.hasSuffix(".almakit-new") } ?? []
+        #expect(staged.isEmpty, "\(staged)")
     }
 
     @Test(arguments: ["/", "..", "."])

@@ -230,7 +230,10 @@ public struct SiteBuilder: Sendable {
             return result
         case .success(let files): staged = files
         }
-        if let problem = writer.write(result.files, copying: result.copiedFiles) ?? servers.commit(staged) {
+        if let problem = writer.write(result.files, copying: result.copiedFiles) {
+            servers.discard(staged)
+            result.diagnostics.append(problem)
+        } else if let problem = servers.commit(staged) {
             result.diagnostics.append(problem)
         }
         return result

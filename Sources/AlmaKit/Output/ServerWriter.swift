@@ -130,6 +130,18 @@ public struct ServerWriter: Sendable {
         }
     }
 
+    /// Removes what `stage` wrote, when the site could not be written: a
+    /// failed build leaves the servers as they were, and no staged file behind.
+    public func discard(_ staged: Staged) {
+        for write in staged.writes {
+            try? FileManager.default.removeItem(at: write.staged)
+            removeEmptyFolders(above: write.staged)
+        }
+        if (try? FileManager.default.contentsOfDirectory(atPath: destination.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: destination)
+        }
+    }
+
     /// One of the two folders is the other, or holds it.
     private static func overlap(_ one: String, _ other: String) -> Bool {
         one == other || one.hasPrefix(other + "/") || other.hasPrefix(one + "/")
