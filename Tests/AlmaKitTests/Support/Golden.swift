@@ -30,6 +30,23 @@ enum Golden {
         }
     }
 
+    /// Compares bytes: a file copied as it is (an image) has no lines to show.
+    static func check(_ actual: Data, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = folder.appending(path: name)
+        if recording {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url)
+            return
+        }
+        guard let expected = FileManager.default.contents(atPath: url.path) else {
+            Issue.record("no golden file \(name); record it with ALMAKIT_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+            return
+        }
+        if actual != expected {
+            Issue.record("\(name) differs from its golden file (\(actual.count) bytes, golden \(expected.count))", sourceLocation: sourceLocation)
+        }
+    }
+
     /// Names of the golden files below a folder, relative to the golden folder.
     static func files(under subfolder: String) -> Set<String> {
         let root = folder.appending(path: subfolder)
