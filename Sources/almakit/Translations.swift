@@ -19,7 +19,7 @@ struct Translations: ParsableCommand {
             case .untracked: "untracked"
             case .missing: "missing"
             }
-            let translation = entry.page?.sourcePath ?? "Content/\(entry.language)/\(entry.source.sourceKey).md"
+            let translation = entry.page?.sourcePath ?? Page.sourcePath(language: entry.language, key: entry.source.sourceKey)
             print("\(translation)\t\(state)\tsource \(entry.source.sourcePath) \(entry.sourceHash)")
         }
     }

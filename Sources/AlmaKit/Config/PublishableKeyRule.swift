@@ -2,10 +2,9 @@
 /// refused without being echoed back.
 enum PublishableKeyRule {
     static let publishablePrefixes = ["pk_test_", "pk_live_"]
-    static let secretPrefixes = ["sk_test_", "sk_live_", "rk_test_", "rk_live_", "whsec_"]
 
     static func problem(with key: String) -> (message: String, hint: String)? {
-        if let prefix = secretPrefixes.first(where: key.hasPrefix) {
+        if let prefix = SecretScanner.prefixes.first(where: key.hasPrefix) {
             return ("'merchant.publishable_key' holds a secret key (\(prefix)…): it would be published in every page",
                     "put the publishable key (pk_test_… or pk_live_…) here; secret keys belong only in the server's environment (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET). Roll this secret key in the Stripe Dashboard if this file was shared")
         }

@@ -25,7 +25,7 @@ public enum ContentHash {
     static func of(text: String) -> String {
         // Files are read with "\r\n" already turned into "\n"; only text
         // from elsewhere pays for the replacement.
-        let unix = text.containsUTF8(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let unix = text.withUnixLineEndings
         var hash = FNV1a()
         hash.feed(unix)
         return hash.hex

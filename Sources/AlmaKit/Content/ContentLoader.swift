@@ -69,7 +69,8 @@ public struct ContentLoader: Sendable {
     }
 
     private static func read(_ relative: String, in folder: URL, language: String, into diagnostics: inout Diagnostics) -> Page? {
-        let sourcePath = "Content/\(language)/\(relative)"
+        let key = String(relative.dropLast(".md".count))
+        let sourcePath = Page.sourcePath(language: language, key: key)
         let url = folder.appending(path: relative)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maximumPageBytes else {
@@ -80,7 +81,7 @@ public struct ContentLoader: Sendable {
             return nil
         }
         guard let text = ProjectFiles.readText(url, named: sourcePath, into: &diagnostics) else { return nil }
-        return Page.read(text, language: language, sourcePath: sourcePath, sourceKey: String(relative.dropLast(".md".count)), into: &diagnostics)
+        return Page.read(text, language: language, sourcePath: sourcePath, sourceKey: key, into: &diagnostics)
     }
 
     /// Two pages must not write the same file, nor the pages AlmaKit generates.

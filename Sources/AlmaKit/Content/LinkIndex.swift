@@ -27,7 +27,7 @@ public struct LinkIndex: Sendable {
     /// A page standing in for a missing translation: `.md` links written in
     /// its language reach it as if the translation existed.
     mutating func addFallback(_ page: Page, headingIDs: [String]) {
-        outputBySource["Content/\(page.language)/\(page.sourceKey).md"] = page.outputPath
+        outputBySource[Page.sourcePath(language: page.language, key: page.sourceKey)] = page.outputPath
         anchorsByOutput[page.outputPath] = Set(headingIDs)
     }
 

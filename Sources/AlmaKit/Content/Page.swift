@@ -3,6 +3,11 @@ public struct Page: Sendable {
     public var language: String { didSet { outputPath = Self.outputPath(language, sourceKey, frontMatter.slug) } }
     /// The file as diagnostics name it: `Content/fr/paiement.md`.
     public var sourcePath: String
+
+    /// Where the page with `key` is written in `language`: `Content/fr/paiement.md`.
+    public static func sourcePath(language: String, key: String) -> String {
+        "Content/\(language)/\(key).md"
+    }
     /// Path inside the language folder without `.md`: `paiement`, `guides/serveur`.
     public var sourceKey: String { didSet { outputPath = Self.outputPath(language, sourceKey, frontMatter.slug) } }
     public var frontMatter: FrontMatter { didSet { outputPath = Self.outputPath(language, sourceKey, frontMatter.slug) } }

@@ -87,9 +87,7 @@ enum ProjectFiles {
                                       hint: "save it as UTF-8"))
             return nil
         }
-        // Windows line endings read the same as Unix ones: "\r\n" is one
-        // Swift Character, so splitting on "\n" would not see those lines.
-        let unix = text.containsUTF8(UInt8(ascii: "\r")) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let unix = text.withUnixLineEndings
         // A byte-order mark says nothing in UTF-8 and would hide a first '---'.
         return unix.hasPrefix("\u{FEFF}") ? String(unix.dropFirst()) : unix
     }

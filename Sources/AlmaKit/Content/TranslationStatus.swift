@@ -65,7 +65,7 @@ public struct TranslationStatus: Sendable {
                 return .warning(
                     at: SourceLocation(file: source, line: 1, column: 1),
                     "not translated into '\(entry.language)' yet: that site shows this page with a notice",
-                    hint: "add Content/\(entry.language)/\(entry.source.sourceKey).md with 'translated_from: \(entry.sourceHash)'")
+                    hint: "add \(Page.sourcePath(language: entry.language, key: entry.source.sourceKey)) with 'translated_from: \(entry.sourceHash)'")
             case .stale(let recorded):
                 return .warning(
                     at: entry.page!.frontMatter.translatedFrom!.location,

@@ -10,6 +10,13 @@ extension String {
         } ?? utf8.contains(byte)
     }
 
+    /// The text with Windows line endings read as Unix ones: "\r\n" is one
+    /// Swift Character, so splitting on "\n" would not see those lines. Text
+    /// without a "\r" pays for nothing but the search.
+    var withUnixLineEndings: String {
+        containsUTF8(UInt8(ascii: "\r")) ? replacingOccurrences(of: "\r\n", with: "\n") : self
+    }
+
     /// Whether `byte` appears twice in a row, as in `{{`.
     func containsUTF8Twice(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { bytes in
