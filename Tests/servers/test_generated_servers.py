@@ -275,7 +275,10 @@ def test_the_php_router_serves_the_published_site_alone(tmp_path):
     (folder / "vendor").mkdir()
     (folder / "vendor" / "autoload.php").write_text("<?php\n")
     port = free_port()
-    server = ServerProcess(["php", "-S", f"127.0.0.1:{port}", "-t", "../../dist", "router.php"], folder, port, dict(os.environ))
+    # composer.json's start script, word for word but for the port.
+    start = json.loads((folder / "composer.json").read_text())["scripts"]["start"][-1]
+    assert start == "@php -S ${HOST:-127.0.0.1}:${PORT:-4242} router.php"
+    server = ServerProcess(["php", "-S", f"127.0.0.1:{port}", "router.php"], folder, port, dict(os.environ))
     try:
         assert_serves_the_published_site_alone(port, project)
         # Without a key, the endpoint says so in the log, and the browser gets a stable code.

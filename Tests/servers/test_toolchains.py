@@ -142,10 +142,10 @@ WEB_ROOTS = {
                 'any(part.startswith(".") for part in path.split("/"))', "@app.errorhandler(404)"]),
     "node": ("server.js", r"path\.resolve\(__dirname, process\.env\.STATIC_DIR \|\| \"([^\"]+)\"\)",
              ["express.static(SITE_DIR, {dotfiles: 'ignore'})", "res.status(404).sendFile('404.html', {root: SITE_DIR})"]),
-    "ruby": ("app.rb", r'File\.expand_path\(ENV\.fetch\("STATIC_DIR", "([^"]+)"\), __dir__\)',
+    "ruby": ("app.rb", r"File\.expand_path\(ENV\.fetch\(\"STATIC_DIR\", '([^']+)'\), __dir__\)",
              ["set :static, false", 'relative.split("/").any? { |part| part.start_with?(".") }',
               "path.start_with?(SITE_DIR + File::SEPARATOR)", 'send_file File.join(SITE_DIR, "404.html"), status: 404']),
-    "php": ("router.php", r"getenv\('STATIC_DIR'\) \?: __DIR__ \. '/' \. \"([^\"]+)\"",
+    "php": ("router.php", r"getenv\('STATIC_DIR'\) \?: __DIR__ \. '/' \. '([^']+)'",
             ["fn (string $part): bool => str_starts_with($part, '.')", "str_starts_with($file, SITE_DIR . DIRECTORY_SEPARATOR)",
              "send_file(404, SITE_DIR . '/404.html')", "serve_site_file($path)"]),
     "go": ("main.go", r'siteDir = filepath\.FromSlash\("([^"]+)"\)',
@@ -202,3 +202,28 @@ def test_each_server_answers_failures_without_crashing_or_leaking(site, language
     code = (site / "server" / language / main).read_text()
     for line in lines:
         assert line in code, f"{language}: {line!r} is gone from {main}"
+
+
+# A published folder whose name means something in some language's strings:
+# PHP's $ and \u escapes, Ruby's #{...}, quotes, a backslash, spaces.
+HOSTILE_FOLDER = "pub $HOME #{x} 'q\" \\u003C <dir>"
+
+
+def test_an_unusual_published_folder_is_written_as_a_plain_string(tmp_path, gotypes):
+    project = example_project(tmp_path / "project")
+    published = project / HOSTILE_FOLDER
+    build(project, published)
+    for language in LANGUAGES:
+        assert problems(project / "server" / language, language, gotypes) == [], language
+    # What PHP and Ruby make of their literal is the folder's path, as written.
+    php = (project / "server" / "php" / "router.php").read_text()
+    literal = re.search(r"__DIR__ \. '/' \. ('(?:[^'\\]|\\.)*')", php).group(1)
+    printed = subprocess.run(["php", "-r", f"echo {literal};"], capture_output=True, text=True, check=True).stdout
+    assert printed == "../../" + HOSTILE_FOLDER
+    ruby = (project / "server" / "ruby" / "app.rb").read_text()
+    literal = re.search(r'ENV\.fetch\("STATIC_DIR", (\'(?:[^\'\\]|\\.)*\')\)', ruby).group(1)
+    printed = subprocess.run(["ruby", "-e", f"print {literal}"], capture_output=True, text=True, check=True).stdout
+    assert printed == "../../" + HOSTILE_FOLDER
+    python = (project / "server" / "python" / "app.py").read_text()
+    literal = re.search(r'os\.path\.abspath\(__file__\)\), ("(?:[^"\\]|\\.)*")\)', python).group(1)
+    assert json.loads(literal) == "../../" + HOSTILE_FOLDER

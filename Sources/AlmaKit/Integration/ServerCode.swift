@@ -43,7 +43,6 @@ struct ServerCode: Sendable {
             "webhook_path": server.webhookPath,
             "port": server.port,
             "site_folder": siteFolder,
-            "site_folder_literal": JavaScriptLiteral.string(siteFolder),
             // READMEs speak the site's default language first, then English.
             "readme_in_french": config.defaultLanguage == "fr",
             "restriction_parameter": supported.restriction.rawValue,
@@ -59,13 +58,18 @@ struct ServerCode: Sendable {
             "go_module_version": libraries.goModuleVersion,
             "java_library": libraries.java,
             "dotnet_library": libraries.dotnet,
-            // JSON string literals read the same in every server language we
-            // write: Python, Ruby, JavaScript, PHP (single-quoted strings
-            // excepted, so templates use them unquoted), Go, Java and C#.
+            // JSON string literals read the same in Python, JavaScript, Go,
+            // Java and C#; PHP and Ruby take single-quoted ones.
             "api_version_literal": JavaScriptLiteral.string(config.stripe.apiVersion.description),
             "currency_literal": JavaScriptLiteral.string(config.merchant.currency),
             "client_secret_path_literal": JavaScriptLiteral.string(server.clientSecretPath),
             "webhook_path_literal": JavaScriptLiteral.string(server.webhookPath),
+            "site_folder_literal": JavaScriptLiteral.string(siteFolder),
+            "api_version_single_quoted": SingleQuotedLiteral.string(config.stripe.apiVersion.description),
+            "currency_single_quoted": SingleQuotedLiteral.string(config.merchant.currency),
+            "client_secret_path_single_quoted": SingleQuotedLiteral.string(server.clientSecretPath),
+            "webhook_path_single_quoted": SingleQuotedLiteral.string(server.webhookPath),
+            "site_folder_single_quoted": SingleQuotedLiteral.string(siteFolder),
         ]
     }
 }

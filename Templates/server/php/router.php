@@ -17,13 +17,13 @@ ini_set('log_errors', '1');
 
 require __DIR__ . '/vendor/autoload.php';
 
-const API_VERSION = {{{api_version_literal}}};
+const API_VERSION = {{{api_version_single_quoted}}};
 const AMOUNT = {{amount}};
-const CURRENCY = {{{currency_literal}}};
-const CLIENT_SECRET_PATH = {{{client_secret_path_literal}}};
-const WEBHOOK_PATH = {{{webhook_path_literal}}};
+const CURRENCY = {{{currency_single_quoted}}};
+const CLIENT_SECRET_PATH = {{{client_secret_path_single_quoted}}};
+const WEBHOOK_PATH = {{{webhook_path_single_quoted}}};
 // The published site only: never this folder, which holds the code and its settings.
-define('SITE_DIR', realpath(getenv('STATIC_DIR') ?: __DIR__ . '/' . {{{site_folder_literal}}}) ?: '/nonexistent');
+define('SITE_DIR', realpath(getenv('STATIC_DIR') ?: __DIR__ . '/' . {{{site_folder_single_quoted}}}) ?: '/nonexistent');
 const CONTENT_TYPES = [
     'html' => 'text/html; charset=utf-8', 'css' => 'text/css; charset=utf-8',
     'js' => 'text/javascript; charset=utf-8', 'json' => 'application/json', 'xml' => 'application/xml',
@@ -133,8 +133,9 @@ if (($method === 'GET' && $path === CLIENT_SECRET_PATH) || ($method === 'POST' &
         answer_webhook(getenv('STRIPE_WEBHOOK_SECRET') ?: '');
     }
 } elseif ($method === 'GET' || $method === 'HEAD') {
-    // PHP's built-in server would serve hidden files and its own 404 page:
-    // the site is served here instead, by the rules above.
+    // PHP's built-in server would serve hidden files and its own 404 page
+    // (and, from this folder, the code): every request is answered here,
+    // by the rules above, and never handed back to it.
     serve_site_file($path);
 } else {
     send_error(405, 'method_not_allowed', 'Method not allowed.');

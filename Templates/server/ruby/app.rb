@@ -13,13 +13,13 @@ require "securerandom"
 require "sinatra/base"
 require "stripe"
 
-API_VERSION = {{{api_version_literal}}}
+API_VERSION = {{{api_version_single_quoted}}}
 AMOUNT = {{amount}}
-CURRENCY = {{{currency_literal}}}
-CLIENT_SECRET_PATH = {{{client_secret_path_literal}}}
-WEBHOOK_PATH = {{{webhook_path_literal}}}
+CURRENCY = {{{currency_single_quoted}}}
+CLIENT_SECRET_PATH = {{{client_secret_path_single_quoted}}}
+WEBHOOK_PATH = {{{webhook_path_single_quoted}}}
 # The published site only: never this folder, which holds the code and its settings.
-SITE_DIR = File.expand_path(ENV.fetch("STATIC_DIR", {{{site_folder_literal}}}), __dir__)
+SITE_DIR = File.expand_path(ENV.fetch("STATIC_DIR", {{{site_folder_single_quoted}}}), __dir__)
 
 # Stripe created the PaymentIntent but left Alma out of it.
 class AlmaUnavailable < StandardError; end

@@ -16,13 +16,13 @@ ini_set('log_errors', '1');
 
 require __DIR__ . '/vendor/autoload.php';
 
-const API_VERSION = "2026-10-28.endive";
+const API_VERSION = '2026-10-28.endive';
 const AMOUNT = 5099;
-const CURRENCY = "eur";
-const CLIENT_SECRET_PATH = "/secret";
-const WEBHOOK_PATH = "/webhook";
+const CURRENCY = 'eur';
+const CLIENT_SECRET_PATH = '/secret';
+const WEBHOOK_PATH = '/webhook';
 // The published site only: never this folder, which holds the code and its settings.
-define('SITE_DIR', realpath(getenv('STATIC_DIR') ?: __DIR__ . '/' . "../../dist") ?: '/nonexistent');
+define('SITE_DIR', realpath(getenv('STATIC_DIR') ?: __DIR__ . '/' . '../../dist') ?: '/nonexistent');
 const CONTENT_TYPES = [
     'html' => 'text/html; charset=utf-8', 'css' => 'text/css; charset=utf-8',
     'js' => 'text/javascript; charset=utf-8', 'json' => 'application/json', 'xml' => 'application/xml',
@@ -205,8 +205,9 @@ if (($method === 'GET' && $path === CLIENT_SECRET_PATH) || ($method === 'POST' &
         answer_webhook(getenv('STRIPE_WEBHOOK_SECRET') ?: '');
     }
 } elseif ($method === 'GET' || $method === 'HEAD') {
-    // PHP's built-in server would serve hidden files and its own 404 page:
-    // the site is served here instead, by the rules above.
+    // PHP's built-in server would serve hidden files and its own 404 page
+    // (and, from this folder, the code): every request is answered here,
+    // by the rules above, and never handed back to it.
     serve_site_file($path);
 } else {
     send_error(405, 'method_not_allowed', 'Method not allowed.');

@@ -12,13 +12,13 @@ require "securerandom"
 require "sinatra/base"
 require "stripe"
 
-API_VERSION = "2026-10-28.endive"
+API_VERSION = '2026-10-28.endive'
 AMOUNT = 5099
-CURRENCY = "eur"
-CLIENT_SECRET_PATH = "/secret"
-WEBHOOK_PATH = "/webhook"
+CURRENCY = 'eur'
+CLIENT_SECRET_PATH = '/secret'
+WEBHOOK_PATH = '/webhook'
 # The published site only: never this folder, which holds the code and its settings.
-SITE_DIR = File.expand_path(ENV.fetch("STATIC_DIR", "../../dist"), __dir__)
+SITE_DIR = File.expand_path(ENV.fetch("STATIC_DIR", '../../dist'), __dir__)
 
 # Stripe created the PaymentIntent but left Alma out of it.
 class AlmaUnavailable < StandardError; end
