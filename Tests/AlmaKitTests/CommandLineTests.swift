@@ -125,14 +125,14 @@ import Testing
         let errors = diagnostics.filter { ($0["severity"] as? String) == "error" }
         let located = errors.map { item -> String in
             let location = item["location"] as? [String: Any] ?? [:]
-            return "\(location["project_file"] ?? ""):\(location["line"] ?? 0):\(location["column"] ?? 0) \(item["message"] ?? "")"
+            return "\(location["project_file"] ?? ""):\(location["line"] ?? 0):\(location["column"] ?? 0) \(item["id"] ?? "")"
         }
         // Beside the path inside the project, the absolute one: a CI tool reads it from anywhere.
         let absolute = try #require((errors.first?["location"] as? [String: Any])?["file"] as? String)
         #expect(absolute == project.directory.appending(path: "Content/en/guide.md").standardizedFileURL.path)
         #expect(located == [
-            "Content/en/guide.md:4:5 link to 'missing.md' has no target: Content/en/missing.md does not exist",
-            "Content/en/guide.md:6:5 unknown placeholder '{{amout}}'",
+            "Content/en/guide.md:4:5 link.missing-page",
+            "Content/en/guide.md:6:5 placeholder.unknown",
         ])
         #expect(report?["errors"] as? Int == 2)
     }
@@ -142,13 +142,13 @@ import Testing
         let run = try almakit(["check", "--format", "github"], in: project.directory)
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("::error file=Content/en/guide.md,line=4,col=5,title=almakit error::link to 'missing.md' has no target: Content/en/missing.md does not exist%0Ahint: check the file name; links are relative to this page's folder"))
-        #expect(lines.contains("::error file=Content/en/guide.md,line=6,col=5,title=almakit error::unknown placeholder '{{amout}}'%0Ahint: did you mean '{{amount}}'?"))
+        #expect(lines.contains("::error file=Content/en/guide.md,line=4,col=5,title=almakit error [link.missing-page]::link to 'missing.md' has no target: Content/en/missing.md does not exist%0Ahint: check the file name; links are relative to this page's folder"))
+        #expect(lines.contains("::error file=Content/en/guide.md,line=6,col=5,title=almakit error [placeholder.unknown]::unknown placeholder '{{amout}}'%0Ahint: did you mean '{{amount}}'?"))
         #expect(lines.contains { $0.hasPrefix("::warning file=Content/en/guide.md,line=1,col=1,") })
     }
 
     @Test func githubFormatEscapesWhatWouldEndTheCommand() {
-        let diagnostic = Diagnostic.error(at: AlmaKit.SourceLocation(file: "a,b:c.md", line: 1, column: 2), "100% wrong\nsecond line")
-        #expect(DiagnosticFormatter().github(diagnostic) == "::error file=a%2Cb%3Ac.md,line=1,col=2,title=almakit error::100%25 wrong%0Asecond line")
+        let diagnostic = Diagnostic.error(id: "test.escaping", at: AlmaKit.SourceLocation(file: "a,b:c.md", line: 1, column: 2), "100% wrong\nsecond line")
+        #expect(DiagnosticFormatter().github(diagnostic) == "::error file=a%2Cb%3Ac.md,line=1,col=2,title=almakit error [test.escaping]::100%25 wrong%0Asecond line")
     }
 }

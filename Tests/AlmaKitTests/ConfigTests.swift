@@ -17,26 +17,26 @@ import Testing
 
     /// Each rule, broken once: its error must name the value's line and column.
     @Test(arguments: [
-        ("  publishable_key: pk_test_1234567890abcdef", "  publishable_key: sk_test_" + "51Hsecretsecretsecret", 7, 20, "secret key"),
-        ("  publishable_key: pk_test_1234567890abcdef", "  publishable_key: abc", 7, 20, "must start with pk_test_ or pk_live_"),
-        ("  publishable_key: pk_test_1234567890abcdef", "  publishable_key: whsec_" + "abcdefghijklmnop", 7, 20, "secret key"),
-        ("  currency: eur", "  currency: usd", 9, 13, "takes 'eur' only"),
-        ("  country: FR", "  country: DE", 8, 12, "not available in 'DE'"),
-        ("  amount: 5099", "  amount: 4999", 10, 11, "from 5000 to 200000"),
-        ("  amount: 5099", "  amount: 200001", 10, 11, "from 5000 to 200000"),
-        ("  amount: 5099", "  amount: 50.99", 10, 11, "whole number"),
-        ("  base_url: https://shop.example.test", "  base_url: http://shop.example.test", 3, 13, "must use https://"),
-        ("  base_url: https://shop.example.test", "  base_url: shop.example.test", 3, 13, "absolute address"),
-        ("  languages: [fr, en]", "  languages: []", 4, 14, "'site.languages' is empty"),
-        ("  languages: [fr, en]", "  languages: [fr, xx]", 4, 19, "'xx' is not a language code"),
-        ("    name: { fr: Lampe, en: Lamp }", "    name: { fr: Lampe }", 12, 11, "no text for 'en'"),
-        ("  api_version: 2026-10-28.endive", "  api_version: 2026-10-28", 14, 16, "not a Stripe API version"),
-        ("  api_version: 2026-10-28.endive", "  api_version: 2026-10-28.endvie", 14, 16, "does not generate code for Stripe API version"),
-        ("  api_version: 2026-10-28.endive", "  api_version: 2026-09-30.endive", 14, 16, "does not generate code for Stripe API version"),
+        ("  publishable_key: pk_test_1234567890abcdef", "  publishable_key: sk_test_" + "51Hsecretsecretsecret", 7, 20, "config.merchant.publishable_key.invalid"),
+        ("  publishable_key: pk_test_1234567890abcdef", "  publishable_key: abc", 7, 20, "config.merchant.publishable_key.invalid"),
+        ("  publishable_key: pk_test_1234567890abcdef", "  publishable_key: whsec_" + "abcdefghijklmnop", 7, 20, "config.merchant.publishable_key.invalid"),
+        ("  currency: eur", "  currency: usd", 9, 13, "config.merchant.currency.unsupported"),
+        ("  country: FR", "  country: DE", 8, 12, "config.merchant.country.unsupported"),
+        ("  amount: 5099", "  amount: 4999", 10, 11, "config.merchant.amount.out-of-range"),
+        ("  amount: 5099", "  amount: 200001", 10, 11, "config.merchant.amount.out-of-range"),
+        ("  amount: 5099", "  amount: 50.99", 10, 11, "yaml.not-a-whole-number"),
+        ("  base_url: https://shop.example.test", "  base_url: http://shop.example.test", 3, 13, "config.site.base_url.invalid"),
+        ("  base_url: https://shop.example.test", "  base_url: shop.example.test", 3, 13, "config.site.base_url.invalid"),
+        ("  languages: [fr, en]", "  languages: []", 4, 14, "config.site.languages.empty"),
+        ("  languages: [fr, en]", "  languages: [fr, xx]", 4, 19, "config.site.languages.not-a-language"),
+        ("    name: { fr: Lampe, en: Lamp }", "    name: { fr: Lampe }", 12, 11, "config.text.missing-language"),
+        ("  api_version: 2026-10-28.endive", "  api_version: 2026-10-28", 14, 16, "config.stripe.api_version.invalid"),
+        ("  api_version: 2026-10-28.endive", "  api_version: 2026-10-28.endvie", 14, 16, "config.stripe.api_version.unsupported"),
+        ("  api_version: 2026-10-28.endive", "  api_version: 2026-09-30.endive", 14, 16, "config.stripe.api_version.unsupported"),
     ])
-    func ruleViolationIsReportedAtTheValue(old: String, new: String, line: Int, column: Int, message: String) throws {
+    func ruleViolationIsReportedAtTheValue(old: String, new: String, line: Int, column: Int, id: String) throws {
         let (_, diagnostics) = diagnose(config: config(replacing: old, with: new))
-        let matching = diagnostics.errors.filter { $0.message.contains(message) }
+        let matching = diagnostics.errors.filter { $0.id == id }
         #expect(matching.count == 1, "\(diagnostics.errors)")
         let error = try #require(matching.first, "no error for \(new)")
         #expect(error.location == SourceLocation(file: "almakit.yml", line: line, column: column))

@@ -107,6 +107,24 @@ import Testing
         #expect(warning.message.contains("of the 'de' strings are still AlmaKit's English text"))
     }
 
+    /// CI annotations and tests match a problem's id, not its wording.
+    @Test func everyProblemHasAStableIdInJSONAndGitHubAnnotations() throws {
+        let project = try TemporaryProject(
+            config: config(replacing: "  country: FR", with: "  country: DE"),
+            pages: TemporaryProject.minimalPages.merging(["Content/en/guide.md": "---\ntitle: Guide\n---\n[gone](missing.md) {{amout}}\n"]) { $1 })
+        let diagnostics = project.builder.check().diagnostics.all
+        #expect(diagnostics.count >= 4)
+        let shape = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$/
+        for diagnostic in diagnostics {
+            #expect(diagnostic.id.wholeMatch(of: shape) != nil, "\(diagnostic.id)")
+        }
+        #expect(Set(diagnostics.map(\.id)).isSuperset(of: ["config.merchant.country.unsupported", "link.missing-page", "placeholder.unknown", "translation.untracked"]))
+        let json = try AlmakitBinary.run(["check", "--format", "json"], in: project.directory).stdout
+        #expect(json.contains(#""id" : "config.merchant.country.unsupported""#))
+        let github = try AlmakitBinary.run(["check", "--format", "github"], in: project.directory).stdout
+        #expect(github.contains("title=almakit error [link.missing-page]::"))
+    }
+
     @Test func pathsArePrintedFromTheCurrentDirectory() throws {
         let paths = DiagnosticPaths(project: URL(fileURLWithPath: "/repo/site"), currentDirectory: URL(fileURLWithPath: "/repo"))
         #expect(paths.relative("Content/en/guide.md") == "site/Content/en/guide.md")

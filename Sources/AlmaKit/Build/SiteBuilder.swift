@@ -123,7 +123,7 @@ public struct SiteBuilder: Sendable {
         var problems: [Diagnostic] = []
         for copy in copies {
             if let owner = owners[copy.path] {
-                problems.append(.error(at: SourceLocation(file: copy.sourcePath), "this file and \(owner) would both be written to \(copy.path)",
+                problems.append(.error(id: "content.file-collision", at: SourceLocation(file: copy.sourcePath), "this file and \(owner) would both be written to \(copy.path)",
                                        hint: "rename the file"))
             }
             owners[copy.path] = copy.sourcePath
@@ -199,12 +199,12 @@ public struct SiteBuilder: Sendable {
     private func missingConfiguration(named name: String) -> Diagnostic {
         let folder = options.configFile.deletingLastPathComponent().standardizedFileURL.path
         if options.configFile.lastPathComponent == "almakit.yml" {
-            return .error(
+            return .error(id: "project.not-found",
                 at: SourceLocation(file: name),
                 "no almakit.yml in \(folder): this folder is not an AlmaKit site project",
                 hint: "run the command in a project's folder, point at one with --project DIR, or create one with 'almakit init DIR'")
         }
-        return .error(at: SourceLocation(file: name), "the configuration file \(options.configFile.path) does not exist",
+        return .error(id: "config.file-missing", at: SourceLocation(file: name), "the configuration file \(options.configFile.path) does not exist",
                       hint: "check the path given to --config")
     }
 

@@ -32,7 +32,7 @@ public struct ConfigLoader: Sendable {
         let before = diagnostics.errors.count
         guard let root = source.parse(text, into: &diagnostics) else {
             if diagnostics.errors.count == before {
-                diagnostics.append(.error(at: SourceLocation(file: file), "the configuration is empty", hint: "run 'almakit init' to get a commented example"))
+                diagnostics.append(.error(id: "config.empty", at: SourceLocation(file: file), "the configuration is empty", hint: "run 'almakit init' to get a commented example"))
             }
             return nil
         }
@@ -42,7 +42,7 @@ public struct ConfigLoader: Sendable {
         var locations: [String: SourceLocation] = ["": SourceLocation(file: file)]
         func section(_ name: String) -> YAMLMapping? {
             if top.value(name) == nil {
-                diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "section '\(name)' is missing", hint: "add a '\(name):' mapping at the top level"))
+                diagnostics.append(.error(id: "config.section-missing", at: SourceLocation(file: file, line: 1, column: 1), "section '\(name)' is missing", hint: "add a '\(name):' mapping at the top level"))
                 return nil
             }
             return top.mapping(name, into: &diagnostics)
@@ -90,7 +90,7 @@ public struct ConfigLoader: Sendable {
             let returnURL = localizedText(mapping, "return_url", required: false, locations: &locations, into: &diagnostics)
             var product: SiteConfig.Product?
             if mapping.value("product") == nil {
-                diagnostics.append(.error(at: mapping.keyLocation("product"), "'merchant.product' is missing", hint: "add 'product:' with at least 'name:' under 'merchant'"))
+                diagnostics.append(.error(id: "config.merchant.product.missing", at: mapping.keyLocation("product"), "'merchant.product' is missing", hint: "add 'product:' with at least 'name:' under 'merchant'"))
             } else if let productMapping = mapping.mapping("product", into: &diagnostics) {
                 productMapping.checkKeys(Self.productKeys, into: &diagnostics)
                 record(productMapping, Self.productKeys)
@@ -118,7 +118,7 @@ public struct ConfigLoader: Sendable {
                 if let version = StripeAPIVersion(string) {
                     apiVersion = version
                 } else {
-                    diagnostics.append(.error(
+                    diagnostics.append(.error(id: "config.stripe.api_version.invalid",
                         at: mapping.location(ofValue: "api_version"),
                         "'\(string)' is not a Stripe API version",
                         hint: "write it as YYYY-MM-DD.release, for example '\(StripeAPIVersion.latest)'"))
@@ -140,7 +140,7 @@ public struct ConfigLoader: Sendable {
                         let known = ServerLanguage.allCases.map(\.rawValue)
                         let hint = Suggestion.nearest(to: name, among: known).map { "did you mean '\($0)'?" }
                             ?? "known server languages: \(known.joined(separator: ", "))"
-                        diagnostics.append(.error(at: location, "unknown server language '\(name)'", hint: hint))
+                        diagnostics.append(.error(id: "config.server.languages.unknown", at: location, "unknown server language '\(name)'", hint: hint))
                     }
                 }
             }
@@ -188,7 +188,7 @@ public struct ConfigLoader: Sendable {
         for key in TranslationPolicy.keys {
             guard let written = mapping.string(key, required: false, into: &diagnostics) else { continue }
             guard let treatment = TranslationPolicy.Treatment(rawValue: written) else {
-                diagnostics.append(.error(
+                diagnostics.append(.error(id: "config.site.translations.invalid",
                     at: mapping.location(ofValue: key),
                     "'\(mapping.qualified(key))' must be one of \(treatments.joined(separator: ", ")), not '\(written)'",
                     hint: Suggestion.nearest(to: written, among: treatments).map { "did you mean '\($0)'?" }

@@ -15,18 +15,19 @@ public struct ConfigValidator: Sendable {
 
     public func validate(_ config: SiteConfig) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        func error(_ keyPath: String, _ message: String, hint: String? = nil) {
-            problems.append(.error(at: config.location(of: keyPath), message, hint: hint))
+        // Each problem's id is the key's path and the rule it breaks: config.merchant.amount.out-of-range.
+        func error(_ keyPath: String, _ rule: String, _ message: String, hint: String? = nil) {
+            problems.append(.error(id: "config.\(keyPath).\(rule)", at: config.location(of: keyPath), message, hint: hint))
         }
         func placeholder(_ keyPath: String, _ message: String, hint: String) {
-            problems.append(.warning(at: config.location(of: keyPath), message, hint: hint))
+            problems.append(.warning(id: "config.\(keyPath).placeholder", at: config.location(of: keyPath), message, hint: hint))
         }
 
         if config.site.title.trimmingCharacters(in: .whitespaces).isEmpty {
-            error("site.title", "'site.title' is empty", hint: "give the site a name; it is shown in every page's title")
+            error("site.title", "empty", "'site.title' is empty", hint: "give the site a name; it is shown in every page's title")
         }
         if let problem = WebAddressRule.problem(with: config.site.baseURL) {
-            error("site.base_url", "'site.base_url' \(problem)", hint: WebAddressRule.hint)
+            error("site.base_url", "invalid", "'site.base_url' \(problem)", hint: WebAddressRule.hint)
         } else if PlaceholderRule.isExampleAddress(config.site.baseURL) {
             placeholder("site.base_url", "'site.base_url' is an example address, not where the site is published", hint: PlaceholderRule.addressHint)
         }
@@ -34,16 +35,16 @@ public struct ConfigValidator: Sendable {
 
         let merchant = config.merchant
         if merchant.name.trimmingCharacters(in: .whitespaces).isEmpty {
-            error("merchant.name", "'merchant.name' is empty", hint: "customers see this name on the checkout page")
+            error("merchant.name", "empty", "'merchant.name' is empty", hint: "customers see this name on the checkout page")
         }
         if let problem = PublishableKeyRule.problem(with: merchant.publishableKey) {
-            error("merchant.publishable_key", problem.message, hint: problem.hint)
+            error("merchant.publishable_key", "invalid", problem.message, hint: problem.hint)
         } else if PlaceholderRule.isSampleKey(merchant.publishableKey) {
             placeholder("merchant.publishable_key", "'merchant.publishable_key' is a sample key, not one of your Stripe account's",
                         hint: PlaceholderRule.keyHint)
         }
         if !rules.currencies.contains(merchant.currency) {
-            error("merchant.currency", "\(rules.name) takes \(list(rules.currencies)) only, not '\(merchant.currency)'",
+            error("merchant.currency", "unsupported", "\(rules.name) takes \(list(rules.currencies)) only, not '\(merchant.currency)'",
                   hint: rules.currencies.contains(merchant.currency.lowercased())
                       ? "Stripe writes currency codes in lower case: 'currency: \(merchant.currency.lowercased())'"
                       : "set 'currency: \(rules.currencies[0])'")
@@ -52,10 +53,10 @@ public struct ConfigValidator: Sendable {
             let hint = rules.countries.contains(merchant.country.uppercased())
                 ? "write the country code in capitals: '\(merchant.country.uppercased())'"
                 : "\(rules.name) is offered to merchants in \(list(rules.countries))"
-            error("merchant.country", "\(rules.name) is not available in '\(merchant.country)'", hint: hint)
+            error("merchant.country", "unsupported", "\(rules.name) is not available in '\(merchant.country)'", hint: hint)
         }
         if !rules.amounts.contains(merchant.amount) {
-            error("merchant.amount",
+            error("merchant.amount", "out-of-range",
                   "\(rules.name) accepts amounts from \(rules.amounts.lowerBound) to \(rules.amounts.upperBound) (in cents), not \(merchant.amount)",
                   hint: "amounts are in minor units: 5099 means 50.99 EUR; \(rules.name) needs \(rules.minimumText) to \(rules.maximumText)")
         }
@@ -70,7 +71,7 @@ public struct ConfigValidator: Sendable {
         if SupportedAPIVersion.find(config.stripe.apiVersion) == nil {
             let supported = SupportedAPIVersion.all.map(\.version.description)
             let sameRelease = supported.first { $0.hasSuffix(".\(config.stripe.apiVersion.release)") }
-            error("stripe.api_version", "AlmaKit does not generate code for Stripe API version '\(config.stripe.apiVersion)'",
+            error("stripe.api_version", "unsupported", "AlmaKit does not generate code for Stripe API version '\(config.stripe.apiVersion)'",
                   hint: sameRelease.map { "did you mean '\($0)'? Supported versions: \(supported.joined(separator: ", "))" }
                       ?? "supported versions: \(supported.joined(separator: ", "))")
         }
@@ -81,18 +82,18 @@ public struct ConfigValidator: Sendable {
             // eight languages and into Go's route patterns, where `{`, `$`,
             // `#` or quotes would mean something.
             if !path.hasPrefix("/") || !path.unicodeScalars.allSatisfy(Self.endpointPathCharacters.contains) {
-                error("server.\(key)", "'server.\(key)' must be a path starting with '/', not '\(path)'",
+                error("server.\(key)", "invalid", "'server.\(key)' must be a path starting with '/', not '\(path)'",
                       hint: "use letters, digits, '/', '-', '_', '.' and '~' only, for example '/secret'")
             }
         }
         if server.clientSecretPath == server.webhookPath {
-            error("server.webhook_path", "'server.webhook_path' and 'server.client_secret_path' are the same path", hint: "give each endpoint its own path")
+            error("server.webhook_path", "same-as-client_secret_path", "'server.webhook_path' and 'server.client_secret_path' are the same path", hint: "give each endpoint its own path")
         }
         if !(1...65535).contains(server.port) {
-            error("server.port", "'server.port' must be between 1 and 65535, not \(server.port)")
+            error("server.port", "out-of-range", "'server.port' must be between 1 and 65535, not \(server.port)")
         }
         if server.languages.isEmpty {
-            error("server.languages", "'server.languages' is empty", hint: "name at least one of \(ServerLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
+            error("server.languages", "empty", "'server.languages' is empty", hint: "name at least one of \(ServerLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return problems
     }
@@ -100,7 +101,7 @@ public struct ConfigValidator: Sendable {
     func languageProblems(_ config: SiteConfig) -> [Diagnostic] {
         let languages = config.site.languages
         guard !languages.isEmpty else {
-            return [.error(at: config.location(of: "site.languages"), "'site.languages' is empty", hint: "list at least one language, the default first: [fr, en]")]
+            return [.error(id: "config.site.languages.empty", at: config.location(of: "site.languages"), "'site.languages' is empty", hint: "list at least one language, the default first: [fr, en]")]
         }
         var problems: [Diagnostic] = []
         var seen: Set<String> = []
@@ -110,10 +111,10 @@ public struct ConfigValidator: Sendable {
                 let hint = LanguageCode.all.contains(language.lowercased())
                     ? "write language codes in lower case: '\(language.lowercased())'"
                     : "use a two-letter ISO 639-1 code such as fr or en"
-                problems.append(.error(at: location, "'\(language)' is not a language code", hint: hint))
+                problems.append(.error(id: "config.site.languages.not-a-language", at: location, "'\(language)' is not a language code", hint: hint))
             }
             if !seen.insert(language).inserted {
-                problems.append(.error(at: location, "language '\(language)' is listed twice", hint: "list each language once"))
+                problems.append(.error(id: "config.site.languages.repeated", at: location, "language '\(language)' is listed twice", hint: "list each language once"))
             }
         }
         return problems
@@ -126,12 +127,12 @@ public struct ConfigValidator: Sendable {
         case .same(let address):
             var problems: [Diagnostic] = []
             if let problem = WebAddressRule.problem(with: address) {
-                problems.append(.error(at: config.location(of: "merchant.return_url"), "'merchant.return_url' \(problem)", hint: WebAddressRule.hint))
+                problems.append(.error(id: "config.merchant.return_url.invalid", at: config.location(of: "merchant.return_url"), "'merchant.return_url' \(problem)", hint: WebAddressRule.hint))
             } else if PlaceholderRule.isExampleAddress(address) {
-                problems.append(.warning(at: config.location(of: "merchant.return_url"), "'merchant.return_url' is an example address", hint: PlaceholderRule.addressHint))
+                problems.append(.warning(id: "config.merchant.return_url.example", at: config.location(of: "merchant.return_url"), "'merchant.return_url' is an example address", hint: PlaceholderRule.addressHint))
             }
             if config.site.languages.count > 1 {
-                problems.append(.warning(
+                problems.append(.warning(id: "config.merchant.return_url.one-for-all-languages",
                     at: config.location(of: "merchant.return_url"),
                     "one return address serves every language (\(list(config.site.languages))): customers come back to the same page whichever language they paid in",
                     hint: "give one address per language, like the product's name: 'return_url: { \(config.site.languages.map { "\($0): ..." }.joined(separator: ", ")) }', or leave it out to use each language's own return page"))
@@ -141,10 +142,10 @@ public struct ConfigValidator: Sendable {
             var problems = textCoverageProblems(returnURL, "merchant.return_url", config)
             for (language, address) in addresses.sorted(by: { $0.key < $1.key }) {
                 if let problem = WebAddressRule.problem(with: address) {
-                    problems.append(.error(at: config.location(of: "merchant.return_url.\(language)"),
+                    problems.append(.error(id: "config.merchant.return_url.invalid", at: config.location(of: "merchant.return_url.\(language)"),
                                            "'merchant.return_url.\(language)' \(problem)", hint: WebAddressRule.hint))
                 } else if PlaceholderRule.isExampleAddress(address) {
-                    problems.append(.warning(at: config.location(of: "merchant.return_url.\(language)"),
+                    problems.append(.warning(id: "config.merchant.return_url.example", at: config.location(of: "merchant.return_url.\(language)"),
                                              "'merchant.return_url.\(language)' is an example address", hint: PlaceholderRule.addressHint))
                 }
             }
@@ -157,13 +158,13 @@ public struct ConfigValidator: Sendable {
         var problems: [Diagnostic] = []
         let missing = config.site.languages.filter { !given.contains($0) }
         if !missing.isEmpty {
-            problems.append(.error(
+            problems.append(.error(id: "config.text.missing-language",
                 at: config.location(of: keyPath),
                 "'\(keyPath)' has no text for \(list(missing))",
                 hint: "add '\(missing[0]): ...', or give one text for every language"))
         }
         for language in given where !config.site.languages.contains(language) {
-            problems.append(.warning(
+            problems.append(.warning(id: "config.text.unknown-language",
                 at: config.location(of: "\(keyPath).\(language)"),
                 "'\(keyPath).\(language)' is for a language the site does not have",
                 hint: "add '\(language)' to 'site.languages' or remove this text"))

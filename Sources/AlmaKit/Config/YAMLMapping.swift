@@ -12,7 +12,7 @@ struct YAMLMapping {
     /// Returns nil (and reports) when `node` is not a mapping.
     init?(_ node: Node, path: String, source: YAMLSource, into diagnostics: inout Diagnostics) {
         guard let mapping = node.mapping else {
-            diagnostics.append(.error(
+            diagnostics.append(.error(id: "yaml.not-a-mapping",
                 at: source.location(of: node),
                 "'\(path)' must be a mapping of keys to values",
                 hint: "write it as indented 'key: value' lines"))
@@ -48,7 +48,7 @@ struct YAMLMapping {
             let key = entry.key.string ?? ""
             let location = source.location(of: entry.key)
             if !seen.insert(key).inserted {
-                diagnostics.append(.error(at: location, "'\(qualified(key))' is given twice", hint: "keep one of them"))
+                diagnostics.append(.error(id: "yaml.key-given-twice", at: location, "'\(qualified(key))' is given twice", hint: "keep one of them"))
                 continue
             }
             guard !known.contains(key) else { continue }
@@ -58,7 +58,7 @@ struct YAMLMapping {
             } else if let section = elsewhere[key] {
                 hint = "'\(key)' belongs under '\(section)'"
             }
-            diagnostics.append(.error(at: location, "unknown key '\(qualified(key))'", hint: hint))
+            diagnostics.append(.error(id: "yaml.unknown-key", at: location, "unknown key '\(qualified(key))'", hint: hint))
         }
     }
 
@@ -71,7 +71,7 @@ struct YAMLMapping {
     func string(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> String? {
         guard let node = present(key, required: required, into: &diagnostics) else { return nil }
         guard let scalar = node.scalar else {
-            diagnostics.append(.error(at: source.location(of: node), "'\(qualified(key))' must be a single value"))
+            diagnostics.append(.error(id: "yaml.not-a-single-value", at: source.location(of: node), "'\(qualified(key))' must be a single value"))
             return nil
         }
         return scalar.string
@@ -82,7 +82,7 @@ struct YAMLMapping {
         // A quoted "5099" is text in YAML: a number must be written as one.
         guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any, let value = Int(scalar.string) else {
             let written = node.scalar.map { $0.style == .plain || $0.style == .any ? "'\($0.string)'" : "the text \"\($0.string)\"" }
-            diagnostics.append(.error(
+            diagnostics.append(.error(id: "yaml.not-a-whole-number",
                 at: source.location(of: node),
                 "'\(qualified(key))' must be a whole number, not \(written ?? "a list or mapping")",
                 hint: hint))
@@ -94,7 +94,7 @@ struct YAMLMapping {
     func bool(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
         guard let node = value(key) else { return nil }
         guard let value = node.bool else {
-            diagnostics.append(.error(at: source.location(of: node), "'\(qualified(key))' must be true or false"))
+            diagnostics.append(.error(id: "yaml.not-true-or-false", at: source.location(of: node), "'\(qualified(key))' must be true or false"))
             return nil
         }
         return value
@@ -104,7 +104,7 @@ struct YAMLMapping {
     func stringList(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> [(String, SourceLocation)]? {
         guard let node = present(key, required: required, into: &diagnostics) else { return nil }
         guard let sequence = node.sequence else {
-            diagnostics.append(.error(
+            diagnostics.append(.error(id: "yaml.not-a-list",
                 at: source.location(of: node),
                 "'\(qualified(key))' must be a list",
                 hint: "write it as [a, b] or as '- a' lines"))
@@ -113,7 +113,7 @@ struct YAMLMapping {
         var items: [(String, SourceLocation)] = []
         for item in sequence {
             guard let string = item.scalar?.string else {
-                diagnostics.append(.error(at: source.location(of: item), "each item of '\(qualified(key))' must be a single value"))
+                diagnostics.append(.error(id: "yaml.not-a-single-value", at: source.location(of: item), "each item of '\(qualified(key))' must be a single value"))
                 continue
             }
             items.append((string, source.location(of: item)))
@@ -136,7 +136,7 @@ struct YAMLMapping {
             return node
         }
         if required {
-            diagnostics.append(.error(at: value(key) == nil ? location : keyLocation(key), "'\(qualified(key))' is missing", hint: "add '\(key):' under '\(path.isEmpty ? "the top level" : path)'"))
+            diagnostics.append(.error(id: "yaml.missing-key", at: value(key) == nil ? location : keyLocation(key), "'\(qualified(key))' is missing", hint: "add '\(key):' under '\(path.isEmpty ? "the top level" : path)'"))
         }
         return nil
     }

@@ -16,7 +16,7 @@ struct YAMLSource {
             diagnostics.append(describe(error, text: text))
             return nil
         } catch {
-            diagnostics.append(.error(at: SourceLocation(file: file), "cannot read YAML: \(error)"))
+            diagnostics.append(.error(id: "yaml.unreadable", at: SourceLocation(file: file), "cannot read YAML: \(error)"))
             return nil
         }
     }
@@ -68,16 +68,16 @@ struct YAMLSource {
         case .scanner(_, let problem, let mark, _),
             .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return .error(at: location(of: mark), "invalid YAML: \(problem)", hint: apostropheHint(near: mark, in: text) ?? hint)
+            return .error(id: "yaml.syntax", at: location(of: mark), "invalid YAML: \(problem)", hint: apostropheHint(near: mark, in: text) ?? hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.sorted().first ?? ""
             let position = secondOccurrence(of: key, in: text) ?? location(of: context.mark)
-            return .error(at: position, "the key '\(key)' appears twice in the same mapping",
+            return .error(id: "yaml.duplicate-key", at: position, "the key '\(key)' appears twice in the same mapping",
                           hint: "keep one '\(key)'; YAML would silently use only one of them")
         case .reader(let problem, _, _, _):
-            return .error(at: SourceLocation(file: file), "cannot read YAML: \(problem)", hint: "save the file as UTF-8")
+            return .error(id: "yaml.unreadable", at: SourceLocation(file: file), "cannot read YAML: \(problem)", hint: "save the file as UTF-8")
         default:
-            return .error(at: SourceLocation(file: file), "invalid YAML: \(error)", hint: hint)
+            return .error(id: "yaml.syntax", at: SourceLocation(file: file), "invalid YAML: \(error)", hint: hint)
         }
     }
 }

@@ -74,7 +74,7 @@ public struct ContentLoader: Sendable {
         let url = folder.appending(path: relative)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maximumPageBytes else {
-            diagnostics.append(.error(
+            diagnostics.append(.error(id: "content.page-too-large",
                 at: SourceLocation(file: sourcePath),
                 "the page is \(size / (1024 * 1024)) MB; AlmaKit renders pages of up to \(maximumPageBytes / (1024 * 1024)) MB",
                 hint: "split it into several pages, or keep large data out of Content/"))
@@ -91,12 +91,12 @@ public struct ContentLoader: Sendable {
             let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)
             let name = page.outputPath.dropFirst(page.language.count + 1)
             if GeneratedPages.reservedNames.contains(String(name)) {
-                diagnostics.append(.error(
+                diagnostics.append(.error(id: "content.replaces-generated-page",
                     at: location, "this page would replace the generated \(name)",
                     hint: "rename the file or set another 'slug' in its front matter"))
             }
             if let owner = owners[page.outputPath] {
-                diagnostics.append(.error(
+                diagnostics.append(.error(id: "content.same-output",
                     at: location, "this page and \(owner.sourcePath) would both be written to \(page.outputPath)",
                     hint: "give one of them another 'slug'"))
             } else {

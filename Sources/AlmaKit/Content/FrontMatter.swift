@@ -81,9 +81,9 @@ struct FrontMatterReader {
     func read(_ split: FrontMatterSplit, into diagnostics: inout Diagnostics) -> FrontMatter? {
         guard let yaml = split.yaml else {
             diagnostics.append(split.unterminated
-                ? .error(at: SourceLocation(file: file, line: 1, column: 1), "the front matter opened here is never closed",
+                ? .error(id: "front-matter.unclosed", at: SourceLocation(file: file, line: 1, column: 1), "the front matter opened here is never closed",
                          hint: "end it with a line '---' before the page's text")
-                : .error(at: SourceLocation(file: file, line: 1, column: 1), "the page has no front matter",
+                : .error(id: "front-matter.missing", at: SourceLocation(file: file, line: 1, column: 1), "the page has no front matter",
                          hint: "start the file with '---', a line 'title: ...', and '---'"))
             return nil
         }
@@ -91,7 +91,7 @@ struct FrontMatterReader {
         let before = diagnostics.all.count
         guard let node = source.parse(yaml, into: &diagnostics) else {
             if diagnostics.all.count == before {
-                diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "the front matter is empty", hint: "add at least 'title: ...'"))
+                diagnostics.append(.error(id: "front-matter.empty", at: SourceLocation(file: file, line: 1, column: 1), "the front matter is empty", hint: "add at least 'title: ...'"))
             }
             return nil
         }
@@ -103,17 +103,17 @@ struct FrontMatterReader {
         let slug = mapping.string("slug", required: false, into: &diagnostics)
         let draft = mapping.bool("draft", into: &diagnostics) ?? false
         if let slug, !Self.isValidSlug(slug) {
-            diagnostics.append(.error(
+            diagnostics.append(.error(id: "front-matter.slug.invalid",
                 at: mapping.location(ofValue: "slug"),
                 "slug '\(Diagnostic.printable(slug))' can't be a file name",
                 hint: "use lower-case letters, digits and hyphens, like 'paiement-alma'"))
         }
         if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
-            diagnostics.append(.error(at: mapping.location(ofValue: "title"), "the title is empty"))
+            diagnostics.append(.error(id: "front-matter.title.empty", at: mapping.location(ofValue: "title"), "the title is empty"))
         }
         let translationKey = mapping.string("translation_key", required: false, into: &diagnostics)
         if let translationKey, translationKey.isEmpty || translationKey.contains(where: \.isWhitespace) {
-            diagnostics.append(.error(
+            diagnostics.append(.error(id: "front-matter.translation_key.invalid",
                 at: mapping.location(ofValue: "translation_key"), "'translation_key' must be one word",
                 hint: "use the same word in every language's page, like 'accept-payment'"))
         }
@@ -122,14 +122,14 @@ struct FrontMatterReader {
             if ContentHash.isWellFormed(hash) {
                 translatedFrom = (hash, mapping.location(ofValue: "translated_from"))
             } else {
-                diagnostics.append(.error(
+                diagnostics.append(.error(id: "front-matter.translated_from.invalid",
                     at: mapping.location(ofValue: "translated_from"), "'translated_from' is not a content hash: '\(hash)'",
                     hint: "copy the hash 'almakit translations' prints for the source page"))
             }
         }
         let updated = mapping.string("updated", required: false, into: &diagnostics).flatMap { text in
             Self.date(text) ?? {
-                diagnostics.append(.error(at: mapping.location(ofValue: "updated"), "'updated' must be a date like 2026-11-27, not '\(text)'"))
+                diagnostics.append(.error(id: "front-matter.updated.invalid", at: mapping.location(ofValue: "updated"), "'updated' must be a date like 2026-11-27, not '\(text)'"))
                 return nil
             }()
         }

@@ -55,8 +55,8 @@ struct LinkResolver {
                 if let (target, fragment) = pendingAnchor {
                     result.problems.pendingAnchors.append((result.problems.found.count, location, target, fragment))
                 }
-            case .broken(let message, let hint):
-                result.problems.found.append(.error(at: location, message, hint: hint))
+            case .broken(let id, let message, let hint):
+                result.problems.found.append(.error(id: id, at: location, message, hint: hint))
             }
         }
         return result
@@ -66,7 +66,7 @@ struct LinkResolver {
         case external
         /// The link as written in HTML, and the anchor to check later, if deferred.
         case fine(String, pendingAnchor: (target: String, fragment: String)? = nil)
-        case broken(String, hint: String)
+        case broken(id: String, String, hint: String)
     }
 
     /// Where the page being checked sits: in the site, and in `Content/`.
@@ -78,7 +78,7 @@ struct LinkResolver {
 
     static func missingAnchor(_ fragment: String, in target: String, anchors: Set<String>, at location: SourceLocation) -> Diagnostic {
         let (message, hint) = missingAnchor(fragment, in: target, anchors: anchors)
-        return .error(at: location, message, hint: hint)
+        return .error(id: "link.missing-anchor", at: location, message, hint: hint)
     }
 
     /// What a link to `#fragment` in `target` is told when `target` has only `anchors`,
@@ -92,26 +92,26 @@ struct LinkResolver {
         let (path, fragment) = Self.split(destination)
         if path.isEmpty {
             guard let fragment, !headingIDs.contains(fragment) else { return .fine(destination) }
-            return .broken("no heading on this page has the anchor '#\(fragment)'", hint: Self.nearestAnchor(fragment, in: headingIDs))
+            return .broken(id: "link.missing-anchor", "no heading on this page has the anchor '#\(fragment)'", hint: Self.nearestAnchor(fragment, in: headingIDs))
         }
 
         let pageFolder = origin.outputFolder
         let targetOutput: String
         if path.hasSuffix(".md") {
             guard let source = Self.normalize(path.hasPrefix("/") ? "Content" + path : origin.sourceFolder + "/" + path) else {
-                return .broken("link to '\(path)' leaves the site", hint: "link to a page inside Content/")
+                return .broken(id: "link.leaves-site", "link to '\(path)' leaves the site", hint: "link to a page inside Content/")
             }
             if index.drafts.contains(source) {
-                return .broken("link to '\(path)' points to a draft, which is not published", hint: "remove 'draft: true' from \(source) or drop the link")
+                return .broken(id: "link.to-draft", "link to '\(path)' points to a draft, which is not published", hint: "remove 'draft: true' from \(source) or drop the link")
             }
             guard let output = index.outputBySource[source] else {
-                return .broken("link to '\(path)' has no target: \(source) does not exist", hint: "check the file name; links are relative to this page's folder")
+                return .broken(id: "link.missing-page", "link to '\(path)' has no target: \(source) does not exist", hint: "check the file name; links are relative to this page's folder")
             }
             targetOutput = output
         } else if path.hasSuffix(".html") || path.hasSuffix("/") {
             let joined = path.hasPrefix("/") ? String(path.dropFirst()) : pageFolder.isEmpty ? path : pageFolder + "/" + path
             guard var output = Self.normalize(joined) else {
-                return .broken("link to '\(path)' leaves the site", hint: "link to a page the site builds")
+                return .broken(id: "link.leaves-site", "link to '\(path)' leaves the site", hint: "link to a page the site builds")
             }
             if path.hasSuffix("/") { output += output.isEmpty ? "index.html" : "/index.html" }
             guard index.hasOutput(output) else {
@@ -121,7 +121,7 @@ struct LinkResolver {
                 let hint = index.hasOutput(inLanguage)
                     ? "did you mean '\(Self.relativePath(from: pageFolder, to: inLanguage))'? links are relative to this page's folder"
                     : "link to a page's .md file, or to checkout.html or return.html"
-                return .broken("link to '\(path)' has no target: the build writes no \(output)", hint: hint)
+                return .broken(id: "link.missing-page", "link to '\(path)' has no target: the build writes no \(output)", hint: hint)
             }
             targetOutput = output
         } else {
@@ -136,13 +136,13 @@ struct LinkResolver {
             if targetOutput == origin.output {
                 guard headingIDs.contains(fragment) else {
                     let (message, hint) = Self.missingAnchor(fragment, in: targetOutput, anchors: headingIDs)
-                    return .broken(message, hint: hint)
+                    return .broken(id: "link.missing-anchor", message, hint: hint)
                 }
             } else if defersAnchors {
                 return .fine("\(relative)#\(fragment)", pendingAnchor: (targetOutput, fragment))
             } else if let anchors = index.anchors(of: targetOutput), !anchors.contains(fragment) {
                 let (message, hint) = Self.missingAnchor(fragment, in: targetOutput, anchors: anchors)
-                return .broken(message, hint: hint)
+                return .broken(id: "link.missing-anchor", message, hint: hint)
             }
             return .fine("\(relative)#\(fragment)")
         }
@@ -163,7 +163,7 @@ struct LinkResolver {
         let absolute = name.hasPrefix("/")
         let source = Self.normalize(absolute ? "Content" + name : origin.sourceFolder + "/" + name)
         guard let source, source.hasPrefix("Content/") else {
-            return .broken("link to '\(path)' leaves the site", hint: "link to a file inside Content/, or to one the build writes")
+            return .broken(id: "link.leaves-site", "link to '\(path)' leaves the site", hint: "link to a file inside Content/, or to one the build writes")
         }
         let copied = index.filesBySource[source]
         let written = Self.normalize(absolute ? name : origin.outputFolder + "/" + name).flatMap { index.hasOutput($0) ? $0 : nil }
@@ -171,7 +171,7 @@ struct LinkResolver {
             let fileName = { (path: String) in String(path.split(separator: "/").last ?? "") }
             let siblings = index.filesBySource.keys.filter { Self.folder(of: $0) == Self.folder(of: source) }.map(fileName).sorted()
             let nearest = Suggestion.nearest(to: fileName(source), among: siblings)
-            return .broken("'\(path)' has no target: \(source) does not exist",
+            return .broken(id: "link.missing-file", "'\(path)' has no target: \(source) does not exist",
                            hint: nearest.map { "did you mean '\($0)'?" }
                                ?? "put the file beside the page, or in Content/\(ContentFiles.sharedFolder)/ for every language; paths are relative to the page's folder")
         }

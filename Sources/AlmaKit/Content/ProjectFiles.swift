@@ -39,10 +39,10 @@ enum ProjectFiles {
                     var isDirectory: ObjCBool = false
                     let location = SourceLocation(file: name.isEmpty ? relativePath : "\(name)/\(relativePath)")
                     if !FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory) || target.path == url.path {
-                        diagnostics.append(.error(at: location, "this symbolic link leads nowhere (a loop or a missing file)",
+                        diagnostics.append(.error(id: "file.link-leads-nowhere", at: location, "this symbolic link leads nowhere (a loop or a missing file)",
                                                   hint: "remove it, or point it at a file inside the project"))
                     } else if !(target.path + "/").hasPrefix(root + "/") {
-                        diagnostics.append(.error(at: location, "this symbolic link leads outside the project, to \(target.path)",
+                        diagnostics.append(.error(id: "file.link-leaves-project", at: location, "this symbolic link leads outside the project, to \(target.path)",
                                                   hint: "copy the file into the project instead: a build reads only the project's own files"))
                     } else if !isDirectory.boolValue {
                         files.append(relativePath)
@@ -77,12 +77,12 @@ enum ProjectFiles {
 
     static func readText(_ url: URL, named name: String, into diagnostics: inout Diagnostics) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(.error(at: SourceLocation(file: name), "cannot read the file", hint: "check that it exists and is readable"))
+            diagnostics.append(.error(id: "file.unreadable", at: SourceLocation(file: name), "cannot read the file", hint: "check that it exists and is readable"))
             return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(in: data)
-            diagnostics.append(.error(at: SourceLocation(file: name, line: line, column: column),
+            diagnostics.append(.error(id: "file.not-utf8", at: SourceLocation(file: name, line: line, column: column),
                                       "the file is not UTF-8 text: this byte does not belong to a UTF-8 character",
                                       hint: "save it as UTF-8"))
             return nil

@@ -62,17 +62,17 @@ public struct TranslationStatus: Sendable {
             case .upToDate:
                 return nil
             case .missing:
-                return .warning(
+                return .warning(id: "translation.missing",
                     at: SourceLocation(file: source, line: 1, column: 1),
                     "not translated into '\(entry.language)' yet: that site shows this page with a notice",
                     hint: "add \(Page.sourcePath(language: entry.language, key: entry.source.sourceKey)) with 'translated_from: \(entry.sourceHash)'")
             case .stale(let recorded):
-                return .warning(
+                return .warning(id: "translation.stale",
                     at: entry.page!.frontMatter.translatedFrom!.location,
                     "\(source) changed since this translation was made (translated_from \(recorded), now \(entry.sourceHash))",
                     hint: "bring the translation up to date, then set 'translated_from: \(entry.sourceHash)'")
             case .untracked:
-                return .warning(
+                return .warning(id: "translation.untracked",
                     at: SourceLocation(file: entry.page!.sourcePath, line: 1, column: 1),
                     "this translation does not say which version of \(source) it translates",
                     hint: "once it is up to date, add 'translated_from: \(entry.sourceHash)' to its front matter")

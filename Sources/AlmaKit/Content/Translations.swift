@@ -12,7 +12,7 @@ struct Translations: Sendable {
         self.languages = languages
         for page in pages where !page.frontMatter.draft {
             if let other = groups[page.translationKey]?[page.language] {
-                diagnostics.append(.error(
+                diagnostics.append(.error(id: "translation.two-pages-for-one-key",
                     at: SourceLocation(file: page.sourcePath, line: 1, column: 1),
                     "this page and \(other.sourcePath) are both the '\(page.language)' page for '\(page.translationKey)'",
                     hint: "give one of them its own 'translation_key'"))

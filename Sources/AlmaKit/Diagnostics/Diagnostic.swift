@@ -10,6 +10,10 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         }
     }
 
+    /// What kind of problem this is, stable across wordings and languages
+    /// (`config.merchant.amount.out-of-range`): what CI annotations and
+    /// tests match, while the message is free to improve.
+    public var id: String
     public var location: SourceLocation
     public var severity: Severity
     public var message: String
@@ -17,23 +21,25 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var hint: String?
 
     /// - Parameters:
-    ///   - location: where the problem is.
     ///   - severity: errors stop the build, warnings do not.
+    ///   - id: the kind of problem, dot-separated from the general to the particular.
+    ///   - location: where the problem is.
     ///   - message: what is wrong, in one sentence.
     ///   - hint: how to fix it.
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ severity: Severity, id: String, at location: SourceLocation, _ message: String, hint: String? = nil) {
+        self.id = id
         self.location = location
         self.severity = severity
         self.message = message
         self.hint = hint
     }
 
-    public static func error(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, at: location, message, hint: hint)
+    public static func error(id: String, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, id: id, at: location, message, hint: hint)
     }
 
-    public static func warning(at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, at: location, message, hint: hint)
+    public static func warning(id: String, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, id: id, at: location, message, hint: hint)
     }
 
     /// `text` with control characters written as `\u{…}`, to quote a bad

@@ -30,7 +30,7 @@ public struct DiagnosticFormatter: Sendable {
         var properties = ["file=\(Self.githubProperty(location.file))"]
         if location.line > 0 { properties.append("line=\(location.line)") }
         if location.column > 0 { properties.append("col=\(location.column)") }
-        properties.append("title=\(Self.githubProperty("almakit " + diagnostic.severity.rawValue))")
+        properties.append("title=\(Self.githubProperty("almakit \(diagnostic.severity.rawValue) [\(diagnostic.id)]"))")
         let message = diagnostic.message + (diagnostic.hint.map { "\nhint: \($0)" } ?? "")
         return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(Self.githubData(message))"
     }
@@ -55,6 +55,7 @@ public struct DiagnosticFormatter: Sendable {
             let column: Int
         }
         struct Item: Encodable {
+            let id: String
             let location: Location
             let severity: Diagnostic.Severity
             let message: String
@@ -69,6 +70,7 @@ public struct DiagnosticFormatter: Sendable {
             diagnostics: diagnostics.sorted.map { diagnostic in
                 let location = diagnostic.location
                 return Item(
+                    id: diagnostic.id,
                     location: Location(file: paths.absolute(location.file), project_file: location.file, line: location.line, column: location.column),
                     severity: diagnostic.severity, message: diagnostic.message, hint: diagnostic.hint)
             },

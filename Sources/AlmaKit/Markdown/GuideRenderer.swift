@@ -149,7 +149,7 @@ struct GuideRenderer {
         let known = placeholders[page.language] ?? Placeholders(values: [:])
         var found: [Diagnostic] = []
         func report(_ unknown: Placeholders.Unknown, line: Int, column: Int) {
-            found.append(.error(
+            found.append(.error(id: "placeholder.unknown",
                 at: SourceLocation(file: page.sourcePath, line: line + page.bodyLineOffset, column: column),
                 "unknown placeholder '{{\(unknown.name)}}'",
                 hint: Suggestion.nearest(to: unknown.name, among: known.values.keys.sorted()).map { "did you mean '{{\($0)}}'?" }
@@ -176,7 +176,7 @@ struct GuideRenderer {
     private func unknownSnippets(in tree: MarkdownNode, of page: Page) -> [Diagnostic] {
         let names = snippetGroups.keys.sorted()
         let unknown = SnippetBlock.blocks(in: tree).filter { snippetGroups[$0.name] == nil }.map { block -> Diagnostic in
-            .error(
+            .error(id: "snippet.unknown",
                 at: SourceLocation(file: page.sourcePath, line: block.line + page.bodyLineOffset, column: block.column),
                 block.name.isEmpty ? "an 'almakit snippet' block names no snippet" : "unknown snippet '\(block.name)'",
                 hint: Suggestion.nearest(to: block.name, among: names).map { "did you mean 'almakit snippet \($0)'?" }
@@ -185,7 +185,7 @@ struct GuideRenderer {
         // A typo in the info string would render an empty code block without a word.
         let misspelt = SnippetBlock.misspelt(in: tree).map { block -> Diagnostic in
             let name = block.info.split(separator: " ").last.flatMap { Suggestion.nearest(to: String($0), among: names) } ?? "NAME"
-            return .error(
+            return .error(id: "snippet.misspelt",
                 at: SourceLocation(file: page.sourcePath, line: block.line + page.bodyLineOffset, column: block.column),
                 "'\(block.info)' is not a snippet block: write 'almakit snippet NAME'",
                 hint: "did you mean '```almakit snippet \(name)'? the info string is two words, then the snippet's name")

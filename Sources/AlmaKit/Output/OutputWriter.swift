@@ -34,13 +34,13 @@ public struct OutputWriter: Sendable {
         let path = destination.resolvingSymlinksInPath().path
         let project = projectDirectory.resolvingSymlinksInPath().path
         if path == project {
-            return .error(
+            return .error(id: "output.is-the-project",
                 at: SourceLocation(file: name),
                 "the output folder would replace the project itself",
                 hint: "choose a folder inside the project, such as the default 'dist'")
         }
         if path == "/" || project.hasPrefix(path + "/") {
-            return .error(
+            return .error(id: "output.contains-the-project",
                 at: SourceLocation(file: name),
                 "the output folder contains the project: building would replace the project with the site",
                 hint: "choose a folder inside the project, such as the default 'dist'")
@@ -48,11 +48,11 @@ public struct OutputWriter: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         guard isDirectory.boolValue else {
-            return .error(at: SourceLocation(file: name), "the output path is a file, not a folder", hint: "remove it or choose another --out")
+            return .error(id: "output.is-a-file", at: SourceLocation(file: name), "the output path is a file, not a folder", hint: "remove it or choose another --out")
         }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         if !contents.isEmpty, !contents.contains(Self.marker) {
-            return .error(
+            return .error(id: "output.foreign-folder",
                 at: SourceLocation(file: name),
                 "the output folder is not empty and was not written by AlmaKit",
                 hint: "AlmaKit replaces its output folder on every build; choose an empty or new folder")
@@ -134,7 +134,7 @@ public struct OutputWriter: Sendable {
             return nil
         } catch {
             try? manager.removeItem(at: staging)
-            return .error(
+            return .error(id: "output.unwritable",
                 at: SourceLocation(file: name),
                 "cannot write the output: \(error.localizedDescription)",
                 hint: "check that the folder and its parent are writable; the previous output was left untouched")

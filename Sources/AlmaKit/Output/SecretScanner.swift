@@ -12,7 +12,7 @@ public struct SecretScanner: Sendable {
     public func scan(_ files: [OutputFile], folder: String) -> [Diagnostic] {
         Parallel.map(files) { file in
             findings(in: file.contents).map { finding in
-                Diagnostic.error(
+                Diagnostic.error(id: "secret.in-output",
                     at: SourceLocation(file: "\(folder)/\(file.path)", line: finding.line, column: finding.column),
                     "the output would contain a secret key (\(finding.prefix)…)",
                     hint: "remove the key from the Markdown, template or configuration it comes from; secrets belong only in the server's environment. Roll the key in the Stripe Dashboard if it was ever shared")
@@ -35,7 +35,7 @@ public struct SecretScanner: Sendable {
                 let window = carried + chunk
                 // Lossless for what matters: every key character is ASCII.
                 for finding in findings(in: String(decoding: window, as: UTF8.self)) where reported.insert([line + finding.line - 1, finding.column]).inserted {
-                    found.append(Diagnostic.error(
+                    found.append(Diagnostic.error(id: "secret.in-copied-file",
                         at: SourceLocation(file: copy.sourcePath, line: line + finding.line - 1, column: finding.column),
                         "this file would publish a secret key (\(finding.prefix)…)",
                         hint: "remove the key from the file; secrets belong only in the server's environment. Roll the key in the Stripe Dashboard if it was ever shared"))
@@ -53,7 +53,7 @@ public struct SecretScanner: Sendable {
     public func scanConfiguration(_ text: String, file: String, reported: [Diagnostic]) -> [Diagnostic] {
         let taken = Set(reported.map { "\($0.location.line):\($0.location.column)" })
         return findings(in: text).filter { !taken.contains("\($0.line):\($0.column)") }.map { finding in
-            Diagnostic.error(
+            Diagnostic.error(id: "secret.in-configuration",
                 at: SourceLocation(file: file, line: finding.line, column: finding.column),
                 "\(file) holds a secret key (\(finding.prefix)…), in a file that is committed and read by every build",
                 hint: "delete it; secret keys live only in the server's environment (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET). Roll the key in the Stripe Dashboard: it has been shared")

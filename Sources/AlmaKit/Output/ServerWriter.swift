@@ -38,13 +38,13 @@ public struct ServerWriter: Sendable {
         let project = projectDirectory.resolvingSymlinksInPath().path
         let output = outputDirectory.resolvingSymlinksInPath().path
         if path == project || path == "/" || project.hasPrefix(path + "/") {
-            return .error(
+            return .error(id: "servers.is-or-contains-the-project",
                 at: SourceLocation(file: name),
                 "the servers folder would be the project itself or contain it",
                 hint: "choose a folder of its own, such as the default 'server'")
         }
         if Self.overlap(path, output) {
-            return .error(
+            return .error(id: "servers.overlap-published-folder",
                 at: SourceLocation(file: name),
                 "the servers folder and the published folder overlap: a static host would serve the servers' code",
                 hint: "keep them apart, such as the defaults 'server' and 'dist'")
@@ -52,7 +52,7 @@ public struct ServerWriter: Sendable {
         // Content/ is copied into the site, Templates/ read as the site's templates.
         for source in ["Content", "Templates"] {
             if Self.overlap(path, project + "/" + source) {
-                return .error(
+                return .error(id: "servers.overlap-sources",
                     at: SourceLocation(file: name),
                     "the servers folder overlaps the project's \(source)/, which the build reads into the site",
                     hint: "keep the servers in a folder of their own, such as the default 'server'")
@@ -60,7 +60,7 @@ public struct ServerWriter: Sendable {
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            return .error(at: SourceLocation(file: name), "the servers path is a file, not a folder", hint: "remove it or choose another --servers")
+            return .error(id: "servers.is-a-file", at: SourceLocation(file: name), "the servers path is a file, not a folder", hint: "remove it or choose another --servers")
         }
         return nil
     }
@@ -92,7 +92,7 @@ public struct ServerWriter: Sendable {
             }
         } catch {
             for write in writes { try? manager.removeItem(at: write.staged) }
-            return .failure(DiagnosticError(.error(
+            return .failure(DiagnosticError(.error(id: "servers.unwritable",
                 at: SourceLocation(file: name),
                 "cannot write the servers: \(error.localizedDescription)",
                 hint: "check that the folder is writable; the servers were left as they were")))
@@ -123,7 +123,7 @@ public struct ServerWriter: Sendable {
             try Data(staged.manifest.utf8).write(to: staged.destination.appending(path: Self.manifest))
             return nil
         } catch {
-            return .error(
+            return .error(id: "servers.unwritable",
                 at: SourceLocation(file: name),
                 "cannot write the servers: \(error.localizedDescription)",
                 hint: "check that the folder is writable, then build again")

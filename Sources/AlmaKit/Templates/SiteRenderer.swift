@@ -71,7 +71,7 @@ struct SiteRenderer: Sendable {
         var files: [OutputFile] = []
         for (job, file) in zip(jobs, rendered) {
             guard let file else {
-                diagnostics.append(.error(at: SourceLocation(file: "Templates/\(job.template)"), "the template '\(job.template)' does not exist", hint: "restore it, or remove the project's override that refers to it"))
+                diagnostics.append(.error(id: "template.missing", at: SourceLocation(file: "Templates/\(job.template)"), "the template '\(job.template)' does not exist", hint: "restore it, or remove the project's override that refers to it"))
                 continue
             }
             files.append(file)

@@ -35,18 +35,18 @@ public struct StringsCatalogue: Sendable {
             let untranslated = builtIn ? [] : overrideKeys.filter { strings[$0.0] == reference[$0.0] }
             if let (_, first) = untranslated.first,
                untranslated.count * 2 > required.count || untranslated.contains(where: { $0.0 == "language_name" }) {
-                diagnostics.append(.warning(
+                diagnostics.append(.warning(id: "strings.untranslated",
                     at: first,
                     "\(untranslated.count) of the '\(language)' strings are still AlmaKit's English text, among them '\(untranslated[0].0)'",
                     hint: "translate every value of \(overridePath) into '\(language)', 'language_name' first: the language switcher shows it"))
             }
             for (key, location) in overrideKeys where !required.contains(key) {
                 let hint = Suggestion.nearest(to: key, among: required.sorted()).map { "did you mean '\($0)'?" } ?? "no page uses this key"
-                diagnostics.append(.warning(at: location, "unknown string '\(key)'", hint: hint))
+                diagnostics.append(.warning(id: "strings.unknown-key", at: location, "unknown string '\(key)'", hint: hint))
             }
             let missing = required.subtracting(strings.keys).sorted()
             if !missing.isEmpty {
-                diagnostics.append(.error(
+                diagnostics.append(.error(id: "strings.missing-keys",
                     at: SourceLocation(file: overridePath),
                     "the '\(language)' strings lack \(missing.count) key\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))",
                     hint: "copy Templates/strings/\(referenceLanguage).yml from AlmaKit to \(overridePath) and translate it"))

@@ -59,12 +59,12 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: ScalarHTMLContentType.declared(in: source.text)), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
+                diagnostics.append(.error(id: "template.syntax",
                     at: SourceLocation(file: source.origin, line: error.context.lineNumber, column: error.context.columnNumber),
                     "the template does not parse: \(error.error)",
                     hint: "check that every {{#section}} has its {{/section}}"))
             } catch {
-                diagnostics.append(.error(at: SourceLocation(file: source.origin), "the template does not parse: \(error)"))
+                diagnostics.append(.error(id: "template.syntax", at: SourceLocation(file: source.origin), "the template does not parse: \(error)"))
             }
         }
         var hasher = Hasher()
