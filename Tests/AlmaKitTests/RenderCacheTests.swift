@@ -25,4 +25,20 @@ import Testing
         #expect(cache.reusedOutputs.contains("fr/guide.html"))
         #expect(try #require(third.files.first { $0.path == "en/guide.html" }).contents.contains("New text."))
     }
+
+    /// Whatever front-matter field an edit changes, the page is rendered
+    /// again: its key takes every field, not a chosen few.
+    @Test(arguments: ["description: Changed.", "updated: 2026-11-30", "translated_from: 0123456789ab", "translation_key: other"])
+    func anyFrontMatterChangeRendersThePageAgain(line: String) throws {
+        let project = try TemporaryProject()
+        var options = BuildOptions(projectDirectory: project.directory)
+        options.cache = RenderCache()
+        let builder = SiteBuilder(options: options)
+        _ = builder.check()
+        try project.write("Content/en/guide.md", "---\ntitle: Guide\norder: 2\n\(line)\n---\n## Step one\n\nText.\n")
+        let cached = builder.check()
+        #expect(!options.cache!.reusedOutputs.contains("en/guide.html"), "\(line): the page was reused")
+        let fresh = project.builder.check()
+        #expect(cached.files.map(\.contents) == fresh.files.map(\.contents), "\(line): the cached build differs from a fresh one")
+    }
 }

@@ -21,6 +21,20 @@ public struct FrontMatter: Sendable {
     public var translatedFrom: (hash: String, location: SourceLocation)? = nil
     /// When the page last changed in substance, `YYYY-MM-DD`.
     public var updated: DateComponents? = nil
+
+    /// Every field, for the keys of cached renderings: a page whose front
+    /// matter changed in any way is rendered again, so a field added here
+    /// can never leave `serve` showing a stale page.
+    func digest(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(description)
+        hasher.combine(order)
+        hasher.combine(slug)
+        hasher.combine(draft)
+        hasher.combine(translationKey)
+        hasher.combine(translatedFrom?.hash)
+        hasher.combine(updated)
+    }
 }
 
 /// A Markdown file cut into its front matter and its body.

@@ -117,7 +117,7 @@ struct GuideRenderer {
         hasher.combine(page.fallbackFrom)
         hasher.combine(page.outputPath)
         hasher.combine(page.bodyLineOffset)
-        hasher.combine(page.frontMatter.draft)
+        page.frontMatter.digest(into: &hasher)
         return hasher.finalize()
     }
 

@@ -126,9 +126,7 @@ struct SiteRenderer: Sendable {
         hasher.combine(chrome)
         hasher.combine(guide.page.outputPath)
         hasher.combineUTF8(guide.html)
-        hasher.combine(guide.page.frontMatter.title)
-        hasher.combine(guide.page.frontMatter.description)
-        hasher.combine(guide.page.frontMatter.updated)
+        guide.page.frontMatter.digest(into: &hasher)
         hasher.combine(guide.page.fallbackFrom)
         return hasher.finalize()
     }
