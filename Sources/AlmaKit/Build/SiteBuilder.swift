@@ -78,13 +78,8 @@ public struct SiteBuilder: Sendable {
                                     configFingerprint: configText.hashValue)
         var templating = Diagnostics()
         let layouts = renderer.layouts(for: rendering.guides.filter { !$0.page.frontMatter.draft })
-        let rendered = renderer.render(rendering.guides, layouts: layouts, into: &templating)
+        let (files, serverFiles) = renderer.render(rendering.guides, layouts: layouts, into: &templating)
         findings.templates = templating.all
-        let files = rendered.filter { !$0.path.hasPrefix(ServerCode.outputPrefix) }
-        let serverFiles = rendered.compactMap { file in
-            file.path.hasPrefix(ServerCode.outputPrefix)
-                ? OutputFile(path: String(file.path.dropFirst(ServerCode.outputPrefix.count)), contents: file.contents) : nil
-        }
         options.progress?.begin("scanning for secrets")
         // An output reused from an earlier build was scanned when it was made.
         let reused = options.cache?.reusedOutputs ?? []

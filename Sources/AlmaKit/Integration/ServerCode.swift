@@ -2,22 +2,19 @@
 /// Files under `snippets/` are the pieces the full server is made of; they
 /// are rendered into it, and on their own for the guides.
 struct ServerCode: Sendable {
-    /// Rendered files whose path starts with this belong to the servers
-    /// folder, not the published one: `server/python/app.py` is `python/app.py` there.
-    static let outputPrefix = "server/"
-
     let config: SiteConfig
     let templates: TemplateSet
     /// The published folder, relative to a server's own folder: what each
     /// server serves unless `STATIC_DIR` says otherwise.
     let siteFolder: String
 
-    /// Output path (under `outputPrefix`) -> template name, for every file of the language's server.
+    /// Path in the servers folder (`python/app.py`) -> template name
+    /// (`server/python/app.py`), for every file of the language's server.
     func templateNames(for language: ServerLanguage) -> [(output: String, template: String)] {
         let folder = "server/\(language.rawValue)/"
         return templates.names
             .filter { $0.hasPrefix(folder) && !$0.hasPrefix(folder + "snippets/") }
-            .map { (output: $0, template: $0) }
+            .map { (output: String($0.dropFirst("server/".count)), template: $0) }
     }
 
     /// The same context serves every language: each template picks what it needs.

@@ -70,7 +70,6 @@ public struct ServerWriter: Sendable {
         fileprivate var writes: [(staged: URL, final: URL)]
         fileprivate var stale: [URL]
         fileprivate var manifest: String
-        fileprivate var destination: URL
     }
 
     /// Writes every file beside its final place, so that a failure here
@@ -100,7 +99,7 @@ public struct ServerWriter: Sendable {
         let generated = Set(files.map(\.path))
         let stale = previouslyGenerated().filter { !generated.contains($0) }.map { destination.appending(path: $0) }
         let manifest = Self.manifestHeader + files.map(\.path).sorted().joined(separator: "\n") + "\n"
-        return .success(Staged(writes: writes, stale: stale, manifest: manifest, destination: destination))
+        return .success(Staged(writes: writes, stale: stale, manifest: manifest))
     }
 
     /// Renames the staged files into place and removes the files an earlier
@@ -120,7 +119,7 @@ public struct ServerWriter: Sendable {
                 try? manager.removeItem(at: file)
                 removeEmptyFolders(above: file)
             }
-            try Data(staged.manifest.utf8).write(to: staged.destination.appending(path: Self.manifest))
+            try Data(staged.manifest.utf8).write(to: destination.appending(path: Self.manifest))
             return nil
         } catch {
             return .error(id: "servers.unwritable",

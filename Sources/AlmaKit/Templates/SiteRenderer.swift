@@ -22,10 +22,13 @@ struct SiteRenderer: Sendable {
         var context: @Sendable () -> [String: Any]
         /// Everything the output depends on, when known: equal keys, equal files.
         var key: Int?
+        /// A file of a server, for the servers folder rather than the published one.
+        var isServer = false
     }
 
     /// - Parameter layouts: `layouts(for:)` of the published guides.
-    func render(_ guides: [RenderedGuide], layouts: [PageContext], into diagnostics: inout Diagnostics) -> [OutputFile] {
+    /// - Returns: the published site's files, and the servers' (paths in the servers folder).
+    func render(_ guides: [RenderedGuide], layouts: [PageContext], into diagnostics: inout Diagnostics) -> (site: [OutputFile], servers: [OutputFile]) {
         var jobs: [Job] = []
         func add(_ path: String, template: String, key: Int? = nil, _ context: @autoclosure @escaping @Sendable () -> [String: Any]) {
             jobs.append(Job(path: path, template: template, context: context, key: key))
@@ -57,7 +60,7 @@ struct SiteRenderer: Sendable {
         }
         for language in config.server.languages {
             for file in servers.templateNames(for: language) {
-                add(file.output, template: file.template, servers.context(for: language))
+                jobs.append(Job(path: file.output, template: file.template, context: { servers.context(for: language) }, isServer: true))
             }
         }
 
@@ -68,15 +71,15 @@ struct SiteRenderer: Sendable {
             guard let cache, let key = job.key else { return render() }
             return cache.output(at: job.path, key: key, render: render)
         }
-        var files: [OutputFile] = []
+        var site: [OutputFile] = [], serverFiles: [OutputFile] = []
         for (job, file) in zip(jobs, rendered) {
             guard let file else {
                 diagnostics.append(.error(id: "template.missing", at: SourceLocation(file: "Templates/\(job.template)"), "the template '\(job.template)' does not exist", hint: "restore it, or remove the project's override that refers to it"))
                 continue
             }
-            files.append(file)
+            if job.isServer { serverFiles.append(file) } else { site.append(file) }
         }
-        return files.sorted { $0.path < $1.path }
+        return (site.sorted { $0.path < $1.path }, serverFiles.sorted { $0.path < $1.path })
     }
 
     /// The page contexts of each of the site's languages, in their order:
