@@ -48,7 +48,8 @@ public struct SiteBuilder: Sendable {
         var loader = ContentLoader(projectDirectory: project)
         loader.cache = options.cache
         var reading = Diagnostics()
-        let pages = loader.read(languages: languages, into: &reading)
+        let listing = loader.list(languages: languages, into: &reading)
+        let pages = loader.read(listing, into: &reading)
         findings.reading = reading.all
 
         var structure = Diagnostics()
@@ -62,7 +63,7 @@ public struct SiteBuilder: Sendable {
         let generated = GeneratedPages.rootFiles + templates.assetNames.map { TemplateSet.assetsFolder + $0 } + languages.flatMap { language in
             GeneratedPages.reservedNames.sorted().map { "\(language)/\($0)" } + ["\(language)/index.html"]
         }
-        let copies = ContentFiles.list(projectDirectory: project, languages: languages, into: &structure)
+        let copies = ContentFiles.list(listing, projectDirectory: project, into: &structure)
             + templates.copiedAssets
         structure.append(contentsOf: Self.collisions(of: copies, with: pages, generated: generated))
         findings.structure = structure.all

@@ -22,15 +22,24 @@ public struct ContentLoader: Sendable {
         return pages
     }
 
+    /// Every file of the language folders, listed once for the pages and
+    /// for the files copied beside them (`ContentFiles`).
+    func list(languages: [String], into diagnostics: inout Diagnostics) -> [(language: String, relative: String)] {
+        languages.flatMap { language in
+            ProjectFiles.list(in: projectDirectory.appending(path: "Content/\(language)"), project: projectDirectory,
+                              named: "Content/\(language)", into: &diagnostics).map { (language, $0) }
+        }
+    }
+
     /// Every page, each file's problems reported at that file.
     func read(languages: [String], into diagnostics: inout Diagnostics) -> [Page] {
-        var files: [(language: String, folder: URL, relative: String)] = []
-        for language in languages {
-            let folder = projectDirectory.appending(path: "Content/\(language)")
-            for relative in ProjectFiles.list(in: folder, project: projectDirectory, named: "Content/\(language)", into: &diagnostics)
-            where relative.hasSuffix(".md") {
-                files.append((language, folder, relative))
-            }
+        read(list(languages: languages, into: &diagnostics), into: &diagnostics)
+    }
+
+    /// The pages of a `list(languages:into:)`.
+    func read(_ listing: [(language: String, relative: String)], into diagnostics: inout Diagnostics) -> [Page] {
+        let files = listing.filter { $0.relative.hasSuffix(".md") }.map { file in
+            (language: file.language, folder: projectDirectory.appending(path: "Content/\(file.language)"), relative: file.relative)
         }
         // Each file is read and its front matter parsed on any core; the
         // results keep the listing's order.

@@ -19,21 +19,14 @@ enum ContentFiles {
     /// Files every language links to: `Content/shared/logo.png` is `shared/logo.png`.
     static let sharedFolder = "shared"
 
-    /// - Parameters:
-    ///   - diagnostics: receives problems with `Content/shared/` only; the
-    ///     language folders' were reported when their pages were listed.
-    static func list(projectDirectory: URL, languages: [String], into diagnostics: inout Diagnostics) -> [CopiedFile] {
+    /// - Parameter listing: the language folders' files, as `ContentLoader.list` found them for the pages.
+    static func list(_ listing: [(language: String, relative: String)], projectDirectory: URL, into diagnostics: inout Diagnostics) -> [CopiedFile] {
         let content = projectDirectory.appending(path: "Content")
-        var files: [CopiedFile] = []
-        for folder in languages + [sharedFolder] {
-            var found = Diagnostics()
-            let names = ProjectFiles.list(in: content.appending(path: folder), project: projectDirectory, named: "Content/\(folder)", into: &found)
-            if folder == sharedFolder { diagnostics.append(contentsOf: found.all) }
-            for name in names where !name.hasSuffix(".md") {
-                files.append(CopiedFile(path: "\(folder)/\(name)", source: content.appending(path: folder).appending(path: name),
-                                        sourcePath: "Content/\(folder)/\(name)"))
-            }
+        let shared = ProjectFiles.list(in: content.appending(path: sharedFolder), project: projectDirectory,
+                                       named: "Content/\(sharedFolder)", into: &diagnostics).map { (language: sharedFolder, relative: $0) }
+        return (listing + shared).filter { !$0.relative.hasSuffix(".md") }.map { file in
+            CopiedFile(path: "\(file.language)/\(file.relative)", source: content.appending(path: file.language).appending(path: file.relative),
+                       sourcePath: "Content/\(file.language)/\(file.relative)")
         }
-        return files
     }
 }
