@@ -29,8 +29,9 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let broadcaster = ReloadBroadcaster()
         report(session.rebuild())
-        let monitor = ChangeMonitor(watcher: watcher) { [session, report] edited in
-            let state = session.rebuild(edited: edited)
+        // Whatever changed, the build runs again; its cache knows what to redo.
+        let monitor = ChangeMonitor(watcher: watcher) { [session, report] _ in
+            let state = session.rebuild()
             // Pages first: printing many warnings to a terminal takes a while.
             broadcaster.send(state.diagnostics.hasErrors ? .problems(Self.problemsText(state.diagnostics)) : .reload)
             report(state)

@@ -44,19 +44,23 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         if verbose {
-            for file in result.files {
-                print("  \(file.path) (\(file.contents.utf8.count) bytes)")
+            for file in result.publishedFiles {
+                print("  \(file.path) (\(file.byteCount) bytes)")
             }
             for file in result.serverFiles {
                 print("  server: \(file.path) (\(file.contents.utf8.count) bytes)")
             }
-            print("stages: " + progress.stageTimes.map { "\($0.name) \(String(format: "%.2f", $0.seconds))s" }.joined(separator: ", "))
+            func times(_ stages: [(stage: BuildStage, seconds: Double)]) -> String {
+                stages.map { "\($0.stage.rawValue) \(String(format: "%.2f", $0.seconds))s" }.joined(separator: ", ")
+            }
+            print("steps: " + times(progress.stepTimes))
+            print("per page, summed over cores: " + times(progress.perPageTimes))
         }
         guard !quiet else { return }
         let pages = result.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
         let serverCount = Set(result.serverFiles.compactMap { $0.path.split(separator: "/").first }).count
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        print("built \(result.files.count) files (pages: \(pages)) into \(options.outputDirectory.path) in \(seconds)s")
+        print("built \(result.publishedFiles.count) files (pages: \(pages)) into \(options.outputDirectory.path) in \(seconds)s")
         if serverCount > 0 {
             print("updated \(serverCount) servers in \(options.serversDirectory.path) (your own files there are kept)")
         }

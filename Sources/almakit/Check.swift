@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
     func run() throws {
         var options = project.buildOptions
         options.strict = strict
-        let result = SiteBuilder(options: options).check()
+        let result = SiteBuilder(options: options).check(keepingFiles: false)
         let paths = DiagnosticPaths(project: project.directory)
         switch format {
         case .text:

@@ -38,6 +38,6 @@ final class ProgressBar: Sendable {
         let filled = Int(fraction * Double(Self.width))
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: Self.width - filled)
         let count = snapshot.total > 0 ? " \(snapshot.done)/\(snapshot.total)" : ""
-        FileHandle.standardError.write(Data("\r\u{1B}[K[\(bar)] \(snapshot.stage)\(count)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(bar)] \(snapshot.stage.rawValue)\(count)".utf8))
     }
 }

@@ -30,7 +30,8 @@ struct Serve: AsyncParsableCommand {
             if state.diagnostics.hasErrors {
                 Terminal.error("build failed (\(Terminal.summary(state.diagnostics))); still serving the last good site")
             } else if let updated = state.updatedFiles {
-                Terminal.error("updated \(updated.joined(separator: ", ")) in \(milliseconds) ms")
+                let named = updated.prefix(3).joined(separator: ", ") + (updated.count > 3 ? " and \(updated.count - 3) more" : "")
+                Terminal.error(updated.isEmpty ? "rebuilt in \(milliseconds) ms: nothing changed" : "updated \(named) in \(milliseconds) ms")
             } else {
                 Terminal.error("built in \(milliseconds) ms")
             }

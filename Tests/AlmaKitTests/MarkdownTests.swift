@@ -144,12 +144,12 @@ import Testing
         ("a/..", ""),
     ])
     func normalizeResolvesDots(path: String, expected: String) {
-        #expect(LinkResolver.normalize(path) == expected)
+        #expect(SitePaths.normalize(path) == expected)
     }
 
     @Test func normalizeRefusesToClimbAboveTheRoot() {
-        #expect(LinkResolver.normalize("Content/../../x.md") == nil)
-        #expect(LinkResolver.normalize("..") == nil)
+        #expect(SitePaths.normalize("Content/../../x.md") == nil)
+        #expect(SitePaths.normalize("..") == nil)
     }
 
     @Test(arguments: [
@@ -162,7 +162,7 @@ import Testing
         ("fr/ab", "fr/abc/x.html", "../abc/x.html"),
     ])
     func relativePathsClimbOnlyWhatTheyMust(folder: String, target: String, expected: String) {
-        #expect(LinkResolver.relativePath(from: folder, to: target) == expected)
+        #expect(SitePaths.relativePath(from: folder, to: target) == expected)
     }
 
     /// Both are worked out in one pass over bytes; these references split
@@ -175,11 +175,11 @@ import Testing
         }
         for _ in 0..<3000 {
             let messy = path(Int.random(in: 0...5, using: &generator))
-            #expect(LinkResolver.normalize(messy) == Self.referenceNormalize(messy), "\(messy)")
+            #expect(SitePaths.normalize(messy) == Self.referenceNormalize(messy), "\(messy)")
             guard let folder = Self.referenceNormalize(path(Int.random(in: 0...3, using: &generator))),
                   let target = Self.referenceNormalize(path(Int.random(in: 0...3, using: &generator)) + "/page.html")
             else { continue }
-            #expect(LinkResolver.relativePath(from: folder, to: target) == Self.referenceRelative(folder, target), "\(folder) -> \(target)")
+            #expect(SitePaths.relativePath(from: folder, to: target) == Self.referenceRelative(folder, target), "\(folder) -> \(target)")
         }
     }
 

@@ -36,4 +36,11 @@ public struct BuildOptions: Sendable {
         let path = url.standardizedFileURL.path
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
+
+    /// The published folder as a server sees it from its own folder
+    /// (`server/<lang>/`): what each server serves unless `STATIC_DIR` says
+    /// otherwise. Every server sits one level down, so it is the same for each.
+    var siteFolderFromServers: String {
+        FilePaths.relative(from: serversDirectory.appending(path: ServerLanguage.python.rawValue), to: outputDirectory)
+    }
 }

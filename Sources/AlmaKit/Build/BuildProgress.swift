@@ -1,46 +1,62 @@
 /// How far a build has gone, readable from another thread: the terminal
-/// draws a progress bar from it while the build runs.
+/// draws a progress bar from it while the build runs, and `build --verbose`
+/// prints how long each stage took.
 public final class BuildProgress: Sendable {
     public struct Snapshot: Sendable, Equatable {
-        public var stage: String
+        public var stage: BuildStage
         public var done: Int
         public var total: Int
     }
 
-    private let state = Locked(Snapshot(stage: "reading", done: 0, total: 0))
-    /// Each finished stage and how long it took: what `build --verbose` prints.
-    private let timings = Locked<(stages: [(name: String, seconds: Double)], started: ContinuousClock.Instant)>(([], .now))
+    private let state = Locked(Snapshot(stage: .loadConfiguration, done: 0, total: 0))
+    /// Wall-clock seconds of each step, by the stage it runs.
+    private let stepSeconds = Locked<[BuildStage: Double]>([:])
+    /// Seconds spent on each page's share of a stage, summed over the cores.
+    private let pageSeconds = Locked<[BuildStage: Double]>([:])
 
     public init() {}
 
     public var snapshot: Snapshot { state.withLock { $0 } }
 
-    /// The stages finished so far, in order, with their wall-clock seconds.
-    public var stageTimes: [(name: String, seconds: Double)] { timings.withLock { $0.stages } }
-
-    func begin(_ stage: String, total: Int = 0) {
-        let previous = state.withLock { state in
-            defer { state = Snapshot(stage: stage, done: 0, total: total) }
-            return state.stage
-        }
-        finishStage(previous)
+    /// Each step that ran, in order, with its wall-clock seconds.
+    public var stepTimes: [(stage: BuildStage, seconds: Double)] {
+        let seconds = stepSeconds.withLock { $0 }
+        return BuildStage.allCases.compactMap { stage in seconds[stage].map { (stage, $0) } }
     }
 
-    /// Ends the last stage.
-    func finish() {
-        finishStage(snapshot.stage)
+    /// The work done page by page, on every core at once: seconds per stage,
+    /// summed over the cores, so they may add up to more than the step's wall time.
+    public var perPageTimes: [(stage: BuildStage, seconds: Double)] {
+        let seconds = pageSeconds.withLock { $0 }
+        return BuildStage.allCases.compactMap { stage in seconds[stage].map { (stage, $0) } }
     }
 
-    private func finishStage(_ name: String) {
-        timings.withLock { timings in
-            let now = ContinuousClock.now
-            let elapsed = timings.started.duration(to: now)
-            timings.stages.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-            timings.started = now
-        }
+    /// Runs one step of the pipeline, shown and timed as `stage`.
+    func step<Result>(_ stage: BuildStage, _ body: () -> Result) -> Result {
+        state.withLock { $0 = Snapshot(stage: stage, done: 0, total: 0) }
+        let started = ContinuousClock.now
+        defer { add(started.duration(to: .now), to: stage, in: stepSeconds) }
+        return body()
+    }
+
+    /// How many items the current step has to go through, for the bar.
+    func expect(_ total: Int) {
+        state.withLock { $0.total = total }
+    }
+
+    /// One page's share of `stage`, on whichever core renders the page.
+    func measure<Result>(_ stage: BuildStage, _ body: () throws -> Result) rethrows -> Result {
+        let started = ContinuousClock.now
+        defer { add(started.duration(to: .now), to: stage, in: pageSeconds) }
+        return try body()
     }
 
     func advance() {
         state.withLock { $0.done += 1 }
+    }
+
+    private func add(_ duration: Duration, to stage: BuildStage, in table: Locked<[BuildStage: Double]>) {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        table.withLock { $0[stage, default: 0] += seconds }
     }
 }

@@ -37,7 +37,9 @@ public struct ContentLoader: Sendable {
     }
 
     /// The pages of a `list(languages:into:)`.
-    func read(_ listing: [(language: String, relative: String)], into diagnostics: inout Diagnostics) -> [Page] {
+    /// - Parameter keepingBodies: false drops each page's text once its front
+    ///   matter and hash are read; the renderer reads it again (`PageBodies`).
+    func read(_ listing: [(language: String, relative: String)], keepingBodies: Bool = true, into diagnostics: inout Diagnostics) -> [Page] {
         let files = listing.filter { $0.relative.hasSuffix(".md") }.map { file in
             (language: file.language, folder: projectDirectory.appending(path: "Content/\(file.language)"), relative: file.relative)
         }
@@ -47,7 +49,8 @@ public struct ContentLoader: Sendable {
             let file = files[index]
             let read = {
                 var found = Diagnostics()
-                let page = Self.read(file.relative, in: file.folder, language: file.language, into: &found)
+                var page = Self.read(file.relative, in: file.folder, language: file.language, into: &found)
+                if !keepingBodies { page?.body = "" }
                 return (page, found.all)
             }
             let url = file.folder.appending(path: file.relative)
@@ -60,21 +63,6 @@ public struct ContentLoader: Sendable {
             if let page { pages.append(page) }
         }
         return pages
-    }
-
-    /// A page file of `Content/<language>/`, read again on its own: what
-    /// `almakit serve` does when an edit touches only that file.
-    /// - Returns: nil when `url` is not a page of one of `languages`.
-    func reread(_ url: URL, languages: [String]) -> (page: Page?, diagnostics: [Diagnostic])? {
-        let path = url.standardizedFileURL.path
-        for language in languages {
-            let folder = projectDirectory.appending(path: "Content/\(language)").standardizedFileURL
-            guard path.hasPrefix(folder.path + "/"), path.hasSuffix(".md") else { continue }
-            var found = Diagnostics()
-            let page = Self.read(String(path.dropFirst(folder.path.count + 1)), in: folder, language: language, into: &found)
-            return (page, found.all)
-        }
-        return nil
     }
 
     private static func read(_ relative: String, in folder: URL, language: String, into diagnostics: inout Diagnostics) -> Page? {

@@ -12,6 +12,23 @@ public struct CopiedFile: Sendable, Equatable {
     public var sourcePath: String
 }
 
+extension CopiedFile {
+    /// A copied file must not take the place of a page or of another file.
+    static func collisions(of copies: [CopiedFile], with pages: [Page], generated: [String]) -> [Diagnostic] {
+        var owners = Dictionary(pages.map { ($0.outputPath, $0.sourcePath) }, uniquingKeysWith: { first, _ in first })
+        for path in generated { owners[path] = owners[path] ?? "AlmaKit's own \(path)" }
+        var problems: [Diagnostic] = []
+        for copy in copies {
+            if let owner = owners[copy.path] {
+                problems.append(.error(id: "content.file-collision", at: SourceLocation(file: copy.sourcePath), "this file and \(owner) would both be written to \(copy.path)",
+                                       hint: "rename the file"))
+            }
+            owners[copy.path] = copy.sourcePath
+        }
+        return problems
+    }
+}
+
 /// The files of `Content/` that are not guides, each copied to the same place
 /// in the site: `Content/fr/integration/schema.png` is `fr/integration/schema.png`,
 /// so a page's relative link to it works unchanged.

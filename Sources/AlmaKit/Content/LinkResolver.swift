@@ -44,7 +44,7 @@ struct LinkResolver {
     func resolve(_ page: Page, tree: MarkdownNode, headingIDs: Set<String>) -> Result {
         var result = Result()
         // Worked out once per page, not once per link.
-        let origin = Origin(output: page.outputPath, outputFolder: Self.folder(of: page.outputPath), sourceFolder: Self.folder(of: page.sourcePath))
+        let origin = Origin(output: page.outputPath, outputFolder: SitePaths.folder(of: page.outputPath), sourceFolder: SitePaths.folder(of: page.sourcePath))
         for link in Self.links(in: tree) {
             let location = SourceLocation(file: page.sourcePath, line: link.line + page.bodyLineOffset, column: link.column)
             switch check(link.destination, from: origin, headingIDs: headingIDs) {
@@ -98,7 +98,7 @@ struct LinkResolver {
         let pageFolder = origin.outputFolder
         let targetOutput: String
         if path.hasSuffix(".md") {
-            guard let source = Self.normalize(path.hasPrefix("/") ? "Content" + path : origin.sourceFolder + "/" + path) else {
+            guard let source = SitePaths.normalize(path.hasPrefix("/") ? "Content" + path : origin.sourceFolder + "/" + path) else {
                 return .broken(id: "link.leaves-site", "link to '\(path)' leaves the site", hint: "link to a page inside Content/")
             }
             if index.drafts.contains(source) {
@@ -110,7 +110,7 @@ struct LinkResolver {
             targetOutput = output
         } else if path.hasSuffix(".html") || path.hasSuffix("/") {
             let joined = path.hasPrefix("/") ? String(path.dropFirst()) : pageFolder.isEmpty ? path : pageFolder + "/" + path
-            guard var output = Self.normalize(joined) else {
+            guard var output = SitePaths.normalize(joined) else {
                 return .broken(id: "link.leaves-site", "link to '\(path)' leaves the site", hint: "link to a page the site builds")
             }
             if path.hasSuffix("/") { output += output.isEmpty ? "index.html" : "/index.html" }
@@ -119,7 +119,7 @@ struct LinkResolver {
                 let language = pageFolder.split(separator: "/").first.map(String.init) ?? ""
                 let inLanguage = "\(language)/\(output.split(separator: "/").last ?? "")"
                 let hint = index.hasOutput(inLanguage)
-                    ? "did you mean '\(Self.relativePath(from: pageFolder, to: inLanguage))'? links are relative to this page's folder"
+                    ? "did you mean '\(SitePaths.relativePath(from: pageFolder, to: inLanguage))'? links are relative to this page's folder"
                     : "link to a page's .md file, or to checkout.html or return.html"
                 return .broken(id: "link.missing-page", "link to '\(path)' has no target: the build writes no \(output)", hint: hint)
             }
@@ -131,7 +131,7 @@ struct LinkResolver {
         }
 
         guard let retarget else {
-            let relative = Self.relativePath(from: pageFolder, to: targetOutput)
+            let relative = SitePaths.relativePath(from: pageFolder, to: targetOutput)
             guard let fragment else { return .fine(relative) }
             if targetOutput == origin.output {
                 guard headingIDs.contains(fragment) else {
@@ -150,7 +150,7 @@ struct LinkResolver {
         // headings have other anchors: keep the fragment only where it exists.
         let target = retarget(targetOutput)
         let keptFragment = target == targetOutput || index.anchors(of: target)?.contains(fragment ?? "") == true ? fragment : nil
-        let relative = Self.relativePath(from: pageFolder, to: target)
+        let relative = SitePaths.relativePath(from: pageFolder, to: target)
         return .fine(keptFragment.map { "\(relative)#\($0)" } ?? relative)
     }
 
@@ -161,21 +161,21 @@ struct LinkResolver {
         let file = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let name = String(file[0]).removingPercentEncoding ?? String(file[0])
         let absolute = name.hasPrefix("/")
-        let source = Self.normalize(absolute ? "Content" + name : origin.sourceFolder + "/" + name)
+        let source = SitePaths.normalize(absolute ? "Content" + name : origin.sourceFolder + "/" + name)
         guard let source, source.hasPrefix("Content/") else {
             return .broken(id: "link.leaves-site", "link to '\(path)' leaves the site", hint: "link to a file inside Content/, or to one the build writes")
         }
         let copied = index.filesBySource[source]
-        let written = Self.normalize(absolute ? name : origin.outputFolder + "/" + name).flatMap { index.hasOutput($0) ? $0 : nil }
+        let written = SitePaths.normalize(absolute ? name : origin.outputFolder + "/" + name).flatMap { index.hasOutput($0) ? $0 : nil }
         guard let output = copied ?? written else {
             let fileName = { (path: String) in String(path.split(separator: "/").last ?? "") }
-            let siblings = index.filesBySource.keys.filter { Self.folder(of: $0) == Self.folder(of: source) }.map(fileName).sorted()
+            let siblings = index.filesBySource.keys.filter { SitePaths.folder(of: $0) == SitePaths.folder(of: source) }.map(fileName).sorted()
             let nearest = Suggestion.nearest(to: fileName(source), among: siblings)
             return .broken(id: "link.missing-file", "'\(path)' has no target: \(source) does not exist",
                            hint: nearest.map { "did you mean '\($0)'?" }
                                ?? "put the file beside the page, or in Content/\(ContentFiles.sharedFolder)/ for every language; paths are relative to the page's folder")
         }
-        let relative = Self.relativePath(from: origin.outputFolder, to: output)
+        let relative = SitePaths.relativePath(from: origin.outputFolder, to: output)
         guard relative != name else { return .fine(destination) }
         let query = file.count > 1 ? "?" + file[1] : ""
         let fragment = Self.split(destination).fragment.map { "#" + $0 } ?? ""
@@ -230,63 +230,5 @@ struct LinkResolver {
     static func split(_ destination: String) -> (path: String, fragment: String?) {
         guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
         return (String(destination[..<hash]), String(destination[destination.utf8.index(after: hash)...]))
-    }
-
-    static func folder(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[..<slash])
-    }
-
-    private static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-
-    /// Resolves `.` and `..`; nil when the path climbs above its root.
-    /// Empty segments (`a//b`, a leading or trailing `/`) are dropped.
-    static func normalize(_ path: String) -> String? {
-        let bytes = Array(path.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        // Where each kept segment starts in `output`, for `..` to drop it.
-        var starts: [Int] = []
-        var index = 0
-        while index < bytes.count {
-            var end = index
-            while end < bytes.count, bytes[end] != slash { end += 1 }
-            let length = end - index
-            if length == 2, bytes[index] == dot, bytes[index + 1] == dot {
-                guard let last = starts.popLast() else { return nil }
-                output.removeSubrange(max(last - 1, 0)...)
-            } else if length > 0, !(length == 1 && bytes[index] == dot) {
-                if !output.isEmpty { output.append(slash) }
-                starts.append(output.count)
-                output.append(contentsOf: bytes[index..<end])
-            }
-            index = end + 1
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// The relative URL from a page in `folder` to the site path `target`
-    /// (both normalized): `..` for each of the folder's segments that the
-    /// target's folders do not share, then the rest of the target.
-    static func relativePath(from folder: String, to target: String) -> String {
-        let from = Array(folder.utf8), to = Array(target.utf8)
-        // Shared leading segments sit at the same offsets in both paths. A
-        // target's segment counts only when a `/` follows: its file is never shared.
-        var shared = 0, rest = 0
-        while shared < from.count {
-            let start = shared == 0 ? 0 : shared + 1
-            var end = start
-            while end < from.count, from[end] != slash { end += 1 }
-            guard end < to.count, to[end] == slash, from[start..<end] == to[start..<end] else { break }
-            shared = end
-            rest = end + 1
-        }
-        let unshared = shared == 0 ? from[...] : from[min(shared + 1, from.count)...]
-        let ups = unshared.isEmpty ? 0 : 1 + unshared.lazy.filter { $0 == slash }.count
-        var output: [UInt8] = []
-        output.reserveCapacity(ups * 3 + to.count - rest)
-        for _ in 0..<ups { output.append(contentsOf: "../".utf8) }
-        output.append(contentsOf: to[rest...])
-        return String(decoding: output, as: UTF8.self)
     }
 }

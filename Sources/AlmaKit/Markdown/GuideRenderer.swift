@@ -1,17 +1,17 @@
-/// Renders every guide's Markdown: parses each page once, renders it at once,
-/// and checks its links against the whole site, anchors in other pages once
-/// every page's headings are known.
-struct GuideRenderer {
+/// Renders guides' Markdown one page at a time: parses the page, renders it
+/// at once, and checks its links against the whole site, anchors in other
+/// pages once every page's headings are known (`problems(of:in:)`).
+struct GuideRenderer: Sendable {
     let parser = MarkdownParser()
     /// The servers' pieces that `almakit snippet NAME` blocks expand to.
     var snippetGroups: [String: String] = [:]
     /// `{{name}}` values by language.
     var placeholders: [String: Placeholders] = [:]
     var highlight: @Sendable (String, String) -> String? = { _, _ in nil }
-    /// Pages on every core; off only to prove that both give the same site.
-    var parallel = true
-    var progress: BuildProgress?
+    /// Parsed and rendered pages of earlier builds (`almakit serve`).
     var cache: RenderCache?
+    /// Where each page's text is read from when it is rendered.
+    var bodies = PageBodies.kept
 
     /// What every page's links are checked against: the whole site's pages
     /// and anchors. An edit that keeps every page's front matter and heading
@@ -23,75 +23,76 @@ struct GuideRenderer {
         fileprivate let key: Int
     }
 
-    /// Every guide rendered, and what rendering one again needs.
-    struct Rendering: Sendable {
-        /// The pages', then the fallbacks', in the order given.
-        var guides: [RenderedGuide]
-        /// Each guide's problems, in the same order.
-        var diagnostics: [[Diagnostic]]
-        var site: Site
-    }
-
     /// One page's HTML and its problems, anchors in other pages possibly not checked yet.
     struct PageRendering: Sendable {
         var guide: RenderedGuide
         var problems: LinkResolver.Problems
     }
 
+    /// What a guide leaves behind once its page is written: no HTML, only
+    /// what other pages and the report need.
+    struct Summary: Sendable {
+        var page: Page
+        /// Its heading ids, which links from other pages may point at.
+        var anchors: [String]
+        var problems: LinkResolver.Problems
+
+        init(_ rendering: PageRendering) {
+            page = rendering.guide.page
+            anchors = rendering.guide.anchors
+            problems = rendering.problems
+        }
+    }
+
+    /// The site as links see it before any page is parsed: which pages and
+    /// files exist. Their anchors are learnt as the pages are rendered.
     /// - Parameters:
     ///   - pages: the site's own pages, drafts included (they are checked, not published).
-    ///   - fallbacks: pages standing in for missing translations; their
-    ///     problems are their source's, reported once through `pages`.
+    ///   - fallbacks: pages standing in for missing translations.
     ///   - generatedPages: what the build writes besides the guides, that a link may name.
     ///   - files: what it copies from `Content/`, that an image or a link may name.
-    func render(_ pages: [Page], fallbacks: [Page] = [], generatedPages: [String], files: [CopiedFile] = []) -> Rendering {
-        // Which pages exist is known before any is parsed; their anchors are
-        // learnt as they are rendered. Each page's tree is dropped as soon as
-        // its HTML is made, instead of waiting for every other page's headings.
+    func site(pages: [Page], fallbacks: [Page], generatedPages: [String], files: [CopiedFile]) -> Site {
         var index = LinkIndex()
         for page in pages { index.addPage(page, headingIDs: []) }
         for page in fallbacks { index.addFallback(page, headingIDs: []) }
         for path in generatedPages { index.addGenerated(path) }
         for file in files { index.addFile(file) }
         let outputs = OutputsByLanguage(pages: (pages + fallbacks).filter { !$0.frontMatter.draft })
-
-        progress?.begin("rendering guides", total: pages.count + fallbacks.count)
-        let withoutAnchors = Site(index: index, outputs: outputs, key: cache == nil ? 0 : environmentKey(index))
-        let own = Parallel.map(pages, parallel: parallel, progress: progress) { [self] page in
-            cached(page, site: withoutAnchors) { render(page, parsed: parse(page), site: withoutAnchors, defersAnchors: true) }
-        }
-
-        // A stand-in shows its source's text, so it has its source's anchors.
-        var anchorsBySource: [String: [String]] = [:]
-        for rendered in own {
-            index.addPage(rendered.guide.page, headingIDs: rendered.guide.anchors)
-            anchorsBySource[rendered.guide.page.sourcePath] = rendered.guide.anchors
-        }
-        for page in fallbacks { index.addFallback(page, headingIDs: anchorsBySource[page.sourcePath] ?? []) }
-        let site = Site(index: index, outputs: outputs, key: cache == nil ? 0 : environmentKey(index))
-        // Stand-ins keep a link's fragment only where their own language's page has it.
-        let standIns = Parallel.map(fallbacks, parallel: parallel, progress: progress) { [self] page in
-            cached(page, site: site) { render(page, parsed: parse(page), site: site, defersAnchors: false) }
-        }
-        let all = own + standIns
-        return Rendering(guides: all.map(\.guide), diagnostics: all.map { $0.problems.completed(with: index) }, site: site)
+        return Site(index: index, outputs: outputs, key: cache == nil ? 0 : environmentKey(index))
     }
 
-    /// One page parsed and rendered again against an earlier rendering's
-    /// site, which its new text must not change: nil when its heading ids
-    /// are no longer `anchors`, since other pages' links may point at them.
-    func render(_ page: Page, keepingAnchors anchors: [String], site: Site) -> (guide: RenderedGuide, diagnostics: [Diagnostic])? {
-        let tree = parser.parse(page.body)
-        let ids = HeadingIDs.ids(for: tree)
-        guard ids == anchors else { return nil }
-        let rendered = render(page, parsed: (tree, ids), site: site, defersAnchors: false)
-        return (rendered.guide, rendered.problems.completed(with: site.index))
+    /// `site` with the anchors of the pages rendered: a stand-in shows its
+    /// source's text, so it has its source's anchors.
+    func site(_ site: Site, adding rendered: [Summary], fallbacks: [Page]) -> Site {
+        var index = site.index
+        var anchorsBySource: [String: [String]] = [:]
+        for guide in rendered {
+            index.addPage(guide.page, headingIDs: guide.anchors)
+            anchorsBySource[guide.page.sourcePath] = guide.anchors
+        }
+        for page in fallbacks { index.addFallback(page, headingIDs: anchorsBySource[page.sourcePath] ?? []) }
+        return Site(index: index, outputs: site.outputs, key: cache == nil ? 0 : environmentKey(index))
+    }
+
+    /// One page rendered against `site`.
+    /// - Parameter defersAnchors: leave anchors in other pages unchecked, for
+    ///   `problems(of:in:)`, because `site` does not know them yet. A stand-in
+    ///   keeps a link's fragment only where its own language's page has it, so
+    ///   it is rendered once every page's anchors are known.
+    func render(_ page: Page, site: Site, defersAnchors: Bool) -> PageRendering {
+        cached(page, site: site) { render(page, parsed: parse(page), site: site, defersAnchors: defersAnchors) }
+    }
+
+    /// Every problem of a rendered page, its links to other pages' anchors
+    /// checked against `site`, which must know every page's anchors.
+    func problems(of guide: Summary, in site: Site) -> [Diagnostic] {
+        guide.problems.completed(with: site.index)
     }
 
     /// A page's tree and heading ids: from the cache when its text is unchanged.
     private func parse(_ page: Page) -> (tree: MarkdownNode, headingIDs: [String]) {
         if let cache { return cache.parsed(page, parse: parser.parse) }
-        let tree = parser.parse(page.body)
+        let tree = parser.parse(bodies.body(of: page))
         return (tree, HeadingIDs.ids(for: tree))
     }
 

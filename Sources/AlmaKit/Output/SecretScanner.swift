@@ -10,14 +10,17 @@ public struct SecretScanner: Sendable {
 
     /// - Parameter folder: how the output folder is named in messages (`dist`).
     public func scan(_ files: [OutputFile], folder: String) -> [Diagnostic] {
-        Parallel.map(files) { file in
-            findings(in: file.contents).map { finding in
-                Diagnostic.error(id: "secret.in-output",
-                    at: SourceLocation(file: "\(folder)/\(file.path)", line: finding.line, column: finding.column),
-                    "the output would contain a secret key (\(finding.prefix)…)",
-                    hint: "remove the key from the Markdown, template or configuration it comes from; secrets belong only in the server's environment. Roll the key in the Stripe Dashboard if it was ever shared")
-            }
-        }.flatMap { $0 }
+        Parallel.map(files) { scan($0, folder: folder) }.flatMap { $0 }
+    }
+
+    /// - Parameter folder: how the output folder is named in messages (`dist`).
+    public func scan(_ file: OutputFile, folder: String) -> [Diagnostic] {
+        findings(in: file.contents).map { finding in
+            Diagnostic.error(id: "secret.in-output",
+                at: SourceLocation(file: "\(folder)/\(file.path)", line: finding.line, column: finding.column),
+                "the output would contain a secret key (\(finding.prefix)…)",
+                hint: "remove the key from the Markdown, template or configuration it comes from; secrets belong only in the server's environment. Roll the key in the Stripe Dashboard if it was ever shared")
+        }
     }
 
     /// Files copied as they are (a PDF, a text download, an SVG): a key in one

@@ -29,22 +29,22 @@ struct Navigation: Sendable {
     /// Output path -> the folder of the section the page belongs to.
     let sections: [String: String]
 
-    init(_ guides: [RenderedGuide]) {
-        var topLevel: [RenderedGuide] = []
-        var folders: [String: [RenderedGuide]] = [:]
-        for guide in guides where !guide.page.isHome {
-            let parts = guide.page.sourceKey.split(separator: "/")
-            if parts.count == 1 { topLevel.append(guide) } else { folders[String(parts[0]), default: []].append(guide) }
+    init(_ pages: [Page]) {
+        var topLevel: [Page] = []
+        var folders: [String: [Page]] = [:]
+        for page in pages where !page.isHome {
+            let parts = page.sourceKey.split(separator: "/")
+            if parts.count == 1 { topLevel.append(page) } else { folders[String(parts[0]), default: []].append(page) }
         }
-        func item(_ guide: RenderedGuide) -> Item { Item(title: guide.page.frontMatter.title, outputPath: guide.page.outputPath) }
+        func item(_ page: Page) -> Item { Item(title: page.frontMatter.title, outputPath: page.outputPath) }
         var entries: [(order: Int, title: String, entry: Entry)] = topLevel.map {
-            ($0.page.frontMatter.order ?? Int.max, $0.page.frontMatter.title, .page(item($0)))
+            ($0.frontMatter.order ?? Int.max, $0.frontMatter.title, .page(item($0)))
         }
-        for (folder, pages) in folders {
-            let index = pages.first { $0.page.sourceKey == folder + "/index" }
-            let others = Self.sorted(pages.filter { $0.page.sourceKey != folder + "/index" }).map(item)
-            let title = index?.page.frontMatter.title ?? Self.title(fromFolder: folder)
-            let order = index?.page.frontMatter.order ?? pages.compactMap(\.page.frontMatter.order).min() ?? Int.max
+        for (folder, sectionPages) in folders {
+            let index = sectionPages.first { $0.sourceKey == folder + "/index" }
+            let others = Self.sorted(sectionPages.filter { $0.sourceKey != folder + "/index" }).map(item)
+            let title = index?.frontMatter.title ?? Self.title(fromFolder: folder)
+            let order = index?.frontMatter.order ?? sectionPages.compactMap(\.frontMatter.order).min() ?? Int.max
             entries.append((order, title, .section(Section(folder: folder, title: title, index: index.map(item), pages: others))))
         }
         self.entries = entries.sorted { ($0.order, $0.title) < ($1.order, $1.title) }.map(\.entry)
@@ -63,10 +63,10 @@ struct Navigation: Sendable {
         positions = Dictionary(order.enumerated().map { ($1.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    static func sorted(_ guides: [RenderedGuide]) -> [RenderedGuide] {
-        guides.sorted { a, b in
-            let left = (a.page.frontMatter.order ?? Int.max, a.page.frontMatter.title, a.page.outputPath)
-            let right = (b.page.frontMatter.order ?? Int.max, b.page.frontMatter.title, b.page.outputPath)
+    static func sorted(_ pages: [Page]) -> [Page] {
+        pages.sorted { a, b in
+            let left = (a.frontMatter.order ?? Int.max, a.frontMatter.title, a.outputPath)
+            let right = (b.frontMatter.order ?? Int.max, b.frontMatter.title, b.outputPath)
             return left < right
         }
     }

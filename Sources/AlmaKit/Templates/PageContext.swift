@@ -56,9 +56,9 @@ struct PageContext: Sendable {
         context["toc"] = guide.headings.map { ["title": TemplateText($0.title), "id": TemplateText($0.id), "level": $0.level] as [String: Any] }
         context["has_toc"] = guide.headings.count > 1
         let order = navigation.readingOrder
-        let folder = LinkResolver.folder(of: page.outputPath)
+        let folder = SitePaths.folder(of: page.outputPath)
         func link(_ other: Navigation.Item) -> [String: Any] {
-            ["title": TemplateText(other.title), "href": TemplateText(LinkResolver.relativePath(from: folder, to: other.outputPath))]
+            ["title": TemplateText(other.title), "href": TemplateText(SitePaths.relativePath(from: folder, to: other.outputPath))]
         }
         if let position = navigation.positions[page.outputPath] {
             if position > 0 { context["previous"] = link(order[position - 1]) }
@@ -146,9 +146,9 @@ struct PageContext: Sendable {
     ///   - alternates: the real translations, which `hreflang` may claim.
     ///   - fromRoot: links from the site's root path rather than relative ones.
     private func layout(path: String, title: String, counterparts: [String: String], alternates: [String: String], fromRoot: Bool = false) -> [String: Any] {
-        let folder = LinkResolver.folder(of: path)
+        let folder = SitePaths.folder(of: path)
         func href(_ target: String) -> String {
-            fromRoot ? renderer.basePath + target : LinkResolver.relativePath(from: folder, to: target)
+            fromRoot ? renderer.basePath + target : SitePaths.relativePath(from: folder, to: target)
         }
         let navHTML = navigationHTML(folder: folder, fromRoot: fromRoot, openSection: navigation.sections[path], href: href)
         // The list is the same for every page of a folder: only the reader's

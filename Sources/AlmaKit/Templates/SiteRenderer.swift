@@ -1,7 +1,7 @@
 import Foundation
 
 /// Fills the templates for every page of the site. It only composes text;
-/// `SiteBuilder` decides what happens to it.
+/// the build's steps decide what happens to it.
 struct SiteRenderer: Sendable {
     let config: SiteConfig
     let templates: TemplateSet
@@ -9,40 +9,37 @@ struct SiteRenderer: Sendable {
     let translations: Translations
     let servers: ServerCode
     var parallel = true
-    var progress: BuildProgress?
     /// Pages whose inputs did not change are taken from here (`almakit serve`).
     var cache: RenderCache?
     /// Changes with the configuration's text: part of every cached page's key.
     var configFingerprint = 0
+    /// `chromeKey` of each language, worked out by its first page.
+    let chromeKeys = SharedCache<Int>()
 
     /// One file to write: its context is made where it is rendered, on any core.
     private struct Job: Sendable {
         var path: String
         var template: String
         var context: @Sendable () -> [String: Any]
-        /// Everything the output depends on, when known: equal keys, equal files.
-        var key: Int?
         /// A file of a server, for the servers folder rather than the published one.
         var isServer = false
     }
 
-    /// - Parameter layouts: `layouts(for:)` of the published guides.
+    /// Every file besides the guides' pages: generated pages, sitemap,
+    /// scripts, assets, and the servers' files.
+    /// - Parameters:
+    ///   - published: the guides that get a page, stand-ins included.
+    ///   - layouts: `layouts(for:)` of the same guides.
     /// - Returns: the published site's files, and the servers' (paths in the servers folder).
-    func render(_ guides: [RenderedGuide], layouts: [PageContext], into diagnostics: inout Diagnostics) -> (site: [OutputFile], servers: [OutputFile]) {
+    func generatedFiles(published: [Page], layouts: [PageContext], into diagnostics: inout Diagnostics) -> (site: [OutputFile], servers: [OutputFile]) {
         var jobs: [Job] = []
-        func add(_ path: String, template: String, key: Int? = nil, _ context: @autoclosure @escaping @Sendable () -> [String: Any]) {
-            jobs.append(Job(path: path, template: template, context: context, key: key))
+        func add(_ path: String, template: String, _ context: @autoclosure @escaping @Sendable () -> [String: Any]) {
+            jobs.append(Job(path: path, template: template, context: context))
         }
 
-        let published = guides.filter { !$0.page.frontMatter.draft }
-        // The longest job first: the sitemap lists every page, and rendered
-        // last it kept one core busy alone for a tenth of the stage.
+        // The longest job first: the sitemap lists every page.
         add("sitemap.xml", template: "sitemap.xml", sitemapContext(published))
         for (language, page) in zip(config.site.languages, layouts) {
-            let chrome = cache == nil ? 0 : chromeKey(language: language, navigation: page.navigation, counterparts: page.counterparts)
-            for guide in published where guide.page.language == language {
-                add(guide.page.outputPath, template: "page.html", key: cache == nil ? nil : Self.key(of: guide, chrome: chrome), page.guide(guide))
-            }
             if page.homePath == nil {
                 add("\(language)/index.html", template: "home.html", page.generatedHome())
             }
@@ -64,40 +61,47 @@ struct SiteRenderer: Sendable {
             }
         }
 
-        progress?.begin("filling templates", total: jobs.count)
-        cache?.beginBuild()
-        let rendered = Parallel.map(jobs, parallel: parallel, progress: progress) { [templates, cache] job in
-            let render = { templates.render(job.template, job.context()).map { OutputFile(path: job.path, contents: $0) } }
-            guard let cache, let key = job.key else { return render() }
-            return cache.output(at: job.path, key: key, render: render)
+        let rendered = Parallel.map(jobs, parallel: parallel) { [templates] job in
+            templates.render(job.template, job.context()).map { OutputFile(path: job.path, contents: $0) }
         }
         var site: [OutputFile] = [], serverFiles: [OutputFile] = []
         for (job, file) in zip(jobs, rendered) {
             guard let file else {
-                diagnostics.append(.error(id: "template.missing", at: SourceLocation(file: "Templates/\(job.template)"), "the template '\(job.template)' does not exist", hint: "restore it, or remove the project's override that refers to it"))
+                diagnostics.append(Self.missingTemplate(job.template))
                 continue
             }
             if job.isServer { serverFiles.append(file) } else { site.append(file) }
         }
-        return (site.sorted { $0.path < $1.path }, serverFiles.sorted { $0.path < $1.path })
+        return (site, serverFiles.sorted { $0.path < $1.path })
+    }
+
+    static func missingTemplate(_ name: String) -> Diagnostic {
+        .error(id: "template.missing", at: SourceLocation(file: "Templates/\(name)"), "the template '\(name)' does not exist", hint: "restore it, or remove the project's override that refers to it")
     }
 
     /// The page contexts of each of the site's languages, in their order:
-    /// navigation and language switcher over the published guides.
-    func layouts(for published: [RenderedGuide]) -> [PageContext] {
+    /// navigation and language switcher over the guides that get a page
+    /// (stand-ins included).
+    func layouts(for published: [Page]) -> [PageContext] {
         var counterparts: [String: [String: String]] = [:]
-        for guide in published { counterparts[guide.page.translationKey, default: [:]][guide.page.language] = guide.page.outputPath }
+        for page in published { counterparts[page.translationKey, default: [:]][page.language] = page.outputPath }
         return config.site.languages.map { language in
-            let own = published.filter { $0.page.language == language }
+            let own = published.filter { $0.language == language }
             return PageContext(renderer: self, language: language, navigation: Navigation(own),
-                               homePath: own.first(where: \.page.isHome)?.page.outputPath, counterparts: counterparts)
+                               homePath: own.first(where: \.isHome)?.outputPath, counterparts: counterparts)
         }
     }
 
-    /// One guide's page, in the context of its language (from `layouts(for:)`).
+    /// One guide's page, in the context of its language (from `layouts(for:)`);
+    /// taken from the cache when nothing it shows changed (`almakit serve`).
     /// Nil when the project's templates lack `page.html`.
     func page(of guide: RenderedGuide, in layout: PageContext) -> OutputFile? {
-        templates.render("page.html", layout.guide(guide)).map { OutputFile(path: guide.page.outputPath, contents: $0) }
+        let render = { templates.render("page.html", layout.guide(guide)).map { OutputFile(path: guide.page.outputPath, contents: $0) } }
+        guard let cache else { return render() }
+        let chrome = chromeKeys.value(for: layout.language) {
+            chromeKey(language: layout.language, navigation: layout.navigation, counterparts: layout.counterparts)
+        }
+        return cache.output(at: guide.page.outputPath, key: Self.key(of: guide, chrome: chrome), render: render)
     }
 
     /// What every guide page of a language shares: configuration, templates,
@@ -136,19 +140,19 @@ struct SiteRenderer: Sendable {
 
     /// Real pages only, each with its translations: a page standing in for a
     /// missing translation is not a page of its own.
-    private func sitemapContext(_ guides: [RenderedGuide]) -> [String: Any] {
+    private func sitemapContext(_ pages: [Page]) -> [String: Any] {
         var entries: [(path: String, alternates: [(String, String)])] = [("index.html", [])]
         for language in config.site.languages {
             let homes = config.site.languages.map { ($0, "\($0)/index.html") }
-            if !guides.contains(where: { $0.page.language == language && $0.page.isHome }) {
+            if !pages.contains(where: { $0.language == language && $0.isHome }) {
                 entries.append(("\(language)/index.html", homes))
             }
             entries.append(("\(language)/\(GeneratedPages.checkout)", config.site.languages.map { ($0, "\($0)/\(GeneratedPages.checkout)") }))
         }
-        for guide in guides where guide.page.fallbackFrom == nil {
-            let alternates = translations.translations(of: guide.page.translationKey)
+        for page in pages where page.fallbackFrom == nil {
+            let alternates = translations.translations(of: page.translationKey)
                 .map { ($0.key, $0.value.outputPath) }.sorted { $0.0 < $1.0 }
-            entries.append((guide.page.outputPath, alternates.count > 1 ? alternates : []))
+            entries.append((page.outputPath, alternates.count > 1 ? alternates : []))
         }
         return ["urls": entries.sorted { $0.path < $1.path }.map { entry in
             [
