@@ -76,7 +76,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders the template `name`; a missing template renders as nothing, which the build reports.
-    public func render(_ name: String, _ context: [String: Any]) -> String? {
+    public func render(_ name: String, _ context: any MustacheParent) -> String? {
         library.render(context, withTemplate: name)
     }
 }
