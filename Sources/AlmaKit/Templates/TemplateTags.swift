@@ -2,7 +2,7 @@
 /// written: what the template check walks. swift-mustache keeps its tokens
 /// to itself, so this reads the text again; it runs on templates Mustache
 /// has parsed already, and reads what it does not understand as text.
-enum TemplateTag: Sendable, Equatable {
+enum TemplateTag: Sendable {
     /// `{{name}}`, `{{{name}}}`, `{{&name}}`, or a transform's argument: `{{uppercased(name)}}`.
     case name(String, at: Position)
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
@@ -14,7 +14,7 @@ enum TemplateTag: Sendable, Equatable {
     /// `{{$name}}…{{/name}}` in a template a child may fill.
     case block(String, [TemplateTag])
 
-    struct Position: Sendable, Equatable {
+    struct Position: Sendable {
         var line: Int
         var column: Int
     }

@@ -50,7 +50,7 @@ extension LayoutPage {
 }
 
 /// What a template can read from a value, as the template check sees it.
-indirect enum TemplateShape: Sendable, Equatable {
+indirect enum TemplateShape: Sendable {
     /// Text, a number or a flag: nothing inside.
     case value
     /// An object, or each element of a list: the names it answers.
