@@ -2,22 +2,21 @@
 /// language. The README lists them; keep the two in step.
 enum MerchantPlaceholders {
     static func values(_ config: SiteConfig, language: String) -> [String: String] {
-        let merchant = config.merchant
-        let supported = SupportedAPIVersion.find(config.stripe.apiVersion)
+        let merchant = MerchantValues(config)
         return [
-            "amount": MoneyFormatter().format(minorUnits: merchant.amount, currency: merchant.currency, language: language),
-            "amount_minor": String(merchant.amount),
+            "amount": merchant.amount(in: language),
+            "amount_minor": String(merchant.amountMinor),
             "currency": merchant.currency,
-            "merchant_name": merchant.name,
-            "product_name": merchant.product.name.text(for: language),
+            "merchant_name": merchant.merchantName,
+            "product_name": merchant.productName(in: language),
             "publishable_key": merchant.publishableKey,
-            "api_version": config.stripe.apiVersion.description,
-            "api_release": config.stripe.apiVersion.release,
-            "stripe_js_url": config.stripe.apiVersion.stripeJSURL,
-            "restriction_parameter": supported?.restriction.rawValue ?? "",
-            "client_secret_path": config.server.clientSecretPath,
-            "webhook_path": config.server.webhookPath,
-            "port": String(config.server.port),
+            "api_version": merchant.apiVersion.description,
+            "api_release": merchant.apiVersion.release,
+            "stripe_js_url": merchant.apiVersion.stripeJSURL,
+            "restriction_parameter": merchant.restriction.rawValue,
+            "client_secret_path": merchant.clientSecretPath,
+            "webhook_path": merchant.webhookPath,
+            "port": String(merchant.port),
         ]
     }
 }

@@ -18,56 +18,8 @@ struct ServerCode: Sendable {
     }
 
     /// The same context serves every language: each template picks what it needs.
-    func context(for language: ServerLanguage) -> [String: Any] {
-        // Validation has refused unsupported versions before rendering.
-        let supported = SupportedAPIVersion.find(config.stripe.apiVersion) ?? SupportedAPIVersion.all[SupportedAPIVersion.all.count - 1]
-        let libraries = supported.libraries
-        let server = config.server
-        let money = MoneyFormatter()
-        let rules = PaymentMethodRules.alma
-        return [
-            // A Stripe type name: letters and underscores, safe in every language's quotes.
-            "payment_method": rules.stripeType,
-            "amount_minimum_text": rules.minimumText,
-            "amount_maximum_text": rules.maximumText,
-            "api_version": config.stripe.apiVersion.description,
-            "api_release": config.stripe.apiVersion.release,
-            "amount": config.merchant.amount,
-            "amount_text_en": money.format(minorUnits: config.merchant.amount, currency: config.merchant.currency, language: "en"),
-            "amount_text_fr": money.format(minorUnits: config.merchant.amount, currency: config.merchant.currency, language: "fr"),
-            "currency": config.merchant.currency,
-            "client_secret_path": server.clientSecretPath,
-            "webhook_path": server.webhookPath,
-            "port": server.port,
-            "site_folder": siteFolder,
-            // READMEs speak the site's default language first, then English.
-            "readme_in_french": config.defaultLanguage == "fr",
-            "restriction_parameter": supported.restriction.rawValue,
-            "go_restriction_field": supported.restriction.typedName,
-            "dotnet_restriction_property": supported.restriction.typedName,
-            "java_alma_restriction": supported.restriction.javaBuilderCall(for: rules.stripeType),
-            "python_library": libraries.python,
-            "python_payment_intents": libraries.pythonPaymentIntents,
-            "ruby_library": libraries.ruby,
-            "node_library": libraries.node,
-            "php_library": libraries.php,
-            "go_module": libraries.goModule,
-            "go_module_version": libraries.goModuleVersion,
-            "java_library": libraries.java,
-            "dotnet_library": libraries.dotnet,
-            // JSON string literals read the same in Python, JavaScript, Go,
-            // Java and C#; PHP and Ruby take single-quoted ones.
-            "api_version_literal": JavaScriptLiteral.string(config.stripe.apiVersion.description),
-            "currency_literal": JavaScriptLiteral.string(config.merchant.currency),
-            "client_secret_path_literal": JavaScriptLiteral.string(server.clientSecretPath),
-            "webhook_path_literal": JavaScriptLiteral.string(server.webhookPath),
-            "site_folder_literal": JavaScriptLiteral.string(siteFolder),
-            "api_version_single_quoted": SingleQuotedLiteral.string(config.stripe.apiVersion.description),
-            "currency_single_quoted": SingleQuotedLiteral.string(config.merchant.currency),
-            "client_secret_path_single_quoted": SingleQuotedLiteral.string(server.clientSecretPath),
-            "webhook_path_single_quoted": SingleQuotedLiteral.string(server.webhookPath),
-            "site_folder_single_quoted": SingleQuotedLiteral.string(siteFolder),
-        ]
+    func context(for language: ServerLanguage) -> ServerContext {
+        ServerContext(config: config, siteFolder: siteFolder)
     }
 }
 

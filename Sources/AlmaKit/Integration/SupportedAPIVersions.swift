@@ -7,6 +7,11 @@ public struct SupportedAPIVersion: Sendable {
         case paymentMethodTypes = "payment_method_types"
         /// Added in 2026-07-29.dahlia; drops an ineligible method silently.
         case allowedPaymentMethodTypes = "allowed_payment_method_types"
+
+        /// The parameter of any version, supported or not: it depends on the date alone.
+        init(for version: StripeAPIVersion) {
+            self = version.date >= SupportedAPIVersion.allowedPaymentMethodTypesSince ? .allowedPaymentMethodTypes : .paymentMethodTypes
+        }
     }
 
     public let version: StripeAPIVersion
@@ -16,7 +21,7 @@ public struct SupportedAPIVersion: Sendable {
     static let allowedPaymentMethodTypesSince = "2026-07-29"
 
     public var restriction: Restriction {
-        version.date >= Self.allowedPaymentMethodTypesSince ? .allowedPaymentMethodTypes : .paymentMethodTypes
+        Restriction(for: version)
     }
 
     // Majors from each library's changelog ("This release changes the pinned

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The template context of each kind of page in one language: the layout's
-/// shared part (navigation, language switcher, alternates, strings) and what
-/// each page adds.
+/// Makes the template context of each kind of page in one language: the
+/// layout's shared part (navigation, language switcher, alternates, strings)
+/// and what each page adds.
 struct PageContext: Sendable {
     let renderer: SiteRenderer
     let language: String
@@ -16,6 +16,7 @@ struct PageContext: Sendable {
     var navigationCache = SharedCache<String>()
     /// The language's strings as templates read them (`{{t.name}}`), made once.
     private let templateStrings: [String: TemplateText]
+    private let merchant: MerchantValues
 
     init(renderer: SiteRenderer, language: String, navigation: Navigation, homePath: String?, counterparts: [String: [String: String]] = [:]) {
         self.renderer = renderer
@@ -24,6 +25,7 @@ struct PageContext: Sendable {
         self.homePath = homePath
         self.counterparts = counterparts
         templateStrings = renderer.t(language).mapValues(TemplateText.init)
+        merchant = MerchantValues(renderer.config)
     }
 
     private var config: SiteConfig { renderer.config }
@@ -38,77 +40,71 @@ struct PageContext: Sendable {
         return calendar
     }()
 
-    func guide(_ guide: RenderedGuide) -> [String: Any] {
+    func guide(_ guide: RenderedGuide) -> GuidePage {
         let page = guide.page
         let key = page.translationKey
         let real = renderer.translations.translations(of: key).mapValues(\.outputPath)
-        var context = layout(path: page.outputPath, title: page.frontMatter.title,
-                             counterparts: counterparts[key] ?? [:], alternates: real)
-        context["description"] = TemplateText(page.frontMatter.description)
-        context["content"] = TemplateText(guide.html)
+        var context = GuidePage(
+            layout: layout(path: page.outputPath, title: page.frontMatter.title, counterparts: counterparts[key] ?? [:], alternates: real),
+            description: TemplateText(page.frontMatter.description),
+            content: TemplateText(guide.html),
+            toc: guide.headings.map { TOCEntry(title: TemplateText($0.title), id: TemplateText($0.id), level: $0.level) })
         if let source = page.fallbackFrom, let original = real[source] {
             let sourceName = renderer.t(source)["language_name"] ?? source
-            context["fallback_banner"] = TemplateText((t["untranslated_banner"] ?? "").replacingOccurrences(of: "{language}", with: sourceName))
-            context["content_lang"] = TemplateText(source)
+            context.fallbackBanner = TemplateText((t["untranslated_banner"] ?? "").replacingOccurrences(of: "{language}", with: sourceName))
+            context.contentLang = TemplateText(source)
             // The text is the original's: that is the page to index.
-            context["canonical"] = TemplateText(renderer.absoluteURL(original))
+            context.layout.canonical = TemplateText(renderer.absoluteURL(original))
         }
-        context["toc"] = guide.headings.map { ["title": TemplateText($0.title), "id": TemplateText($0.id), "level": $0.level] as [String: Any] }
-        context["has_toc"] = guide.headings.count > 1
         let order = navigation.readingOrder
         let folder = SitePaths.folder(of: page.outputPath)
-        func link(_ other: Navigation.Item) -> [String: Any] {
-            ["title": TemplateText(other.title), "href": TemplateText(SitePaths.relativePath(from: folder, to: other.outputPath))]
+        func link(_ other: Navigation.Item) -> PageLink {
+            PageLink(title: TemplateText(other.title), href: TemplateText(SitePaths.relativePath(from: folder, to: other.outputPath)))
         }
         if let position = navigation.positions[page.outputPath] {
-            if position > 0 { context["previous"] = link(order[position - 1]) }
-            if position + 1 < order.count { context["next"] = link(order[position + 1]) }
+            if position > 0 { context.previous = link(order[position - 1]) }
+            if position + 1 < order.count { context.next = link(order[position + 1]) }
         } else if page.isHome, let first = order.first {
-            context["next"] = link(first)
+            context.next = link(first)
         }
         if let updated = page.frontMatter.updated, let date = Self.utcCalendar.date(from: updated) {
             let text = date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language), timeZone: Self.utcCalendar.timeZone))
-            context["updated_text"] = TemplateText((t["updated_on"] ?? "{date}").replacingOccurrences(of: "{date}", with: text))
+            context.updatedText = TemplateText((t["updated_on"] ?? "{date}").replacingOccurrences(of: "{date}", with: text))
         }
         return context
     }
 
-    func generatedHome() -> [String: Any] {
+    func generatedHome() -> SimplePage {
         let path = "\(language)/index.html"
-        var context = layout(path: path, title: config.site.title, counterparts: everyLanguage("index.html"), alternates: everyLanguage("index.html"))
-        context["description"] = t["home_description"] ?? ""
-        return context
+        return SimplePage(layout: layout(path: path, title: config.site.title, counterparts: everyLanguage("index.html"), alternates: everyLanguage("index.html")),
+                          description: t["home_description"] ?? "")
     }
 
-    func payment(_ name: String, titleKey: String) -> [String: Any] {
-        let merchant = config.merchant
+    func payment(_ name: String, titleKey: String) -> PaymentPage {
         let path = "\(language)/\(name)"
-        var context = layout(path: path, title: t[titleKey] ?? "", counterparts: everyLanguage(name), alternates: everyLanguage(name))
-        context["stripe_js"] = config.stripe.apiVersion.stripeJSURL
-        context["csp"] = ContentSecurityPolicy.paymentPages
-        context["product_name"] = merchant.product.name.text(for: language)
-        context["product_description"] = merchant.product.description?.text(for: language) ?? ""
-        context["amount"] = MoneyFormatter().format(minorUnits: merchant.amount, currency: merchant.currency, language: language)
-        context["return_url"] = merchant.returnURL?.text(for: language) ?? GeneratedPages.returnPage
-        context["checkout_url"] = GeneratedPages.checkout
-        context["stripe_locale"] = language
-        context["description"] = merchant.product.description?.text(for: language) ?? merchant.product.name.text(for: language)
-        return context
+        return PaymentPage(
+            layout: layout(path: path, title: t[titleKey] ?? "", counterparts: everyLanguage(name), alternates: everyLanguage(name)),
+            description: merchant.productDescription(in: language) ?? merchant.productName(in: language),
+            stripeJS: merchant.apiVersion.stripeJSURL,
+            csp: ContentSecurityPolicy.paymentPages,
+            productName: merchant.productName(in: language),
+            productDescription: merchant.productDescription(in: language) ?? "",
+            amount: merchant.amount(in: language),
+            returnURL: merchant.returnURL(in: language),
+            checkoutURL: GeneratedPages.checkout,
+            stripeLocale: language)
     }
 
-    func landing() -> [String: Any] {
-        var context = layout(path: "index.html", title: config.site.title, counterparts: everyLanguage("index.html"), alternates: [:])
-        context["description"] = t["home_description"] ?? ""
-        return context
+    func landing() -> SimplePage {
+        SimplePage(layout: layout(path: "index.html", title: config.site.title, counterparts: everyLanguage("index.html"), alternates: [:]),
+                   description: t["home_description"] ?? "")
     }
 
     /// Hosts serve a 404 page at any depth, so its links start from the
     /// site's root instead of from its own folder.
-    func notFound(path: String) -> [String: Any] {
-        var context = layout(path: path, title: t["not_found_title"] ?? "", counterparts: everyLanguage("index.html"),
-                             alternates: [:], fromRoot: true)
-        context["description"] = t["not_found_text"] ?? ""
-        return context
+    func notFound(path: String) -> SimplePage {
+        SimplePage(layout: layout(path: path, title: t["not_found_title"] ?? "", counterparts: everyLanguage("index.html"), alternates: [:], fromRoot: true),
+                   description: t["not_found_text"] ?? "")
     }
 
     /// `nav-items.html` for pages in `folder` with `openSection` expanded,
@@ -116,22 +112,22 @@ struct PageContext: Sendable {
     private func navigationHTML(folder: String, fromRoot: Bool, openSection: String?, href: (String) -> String) -> String {
         let key = [language, fromRoot ? "/" : folder, openSection ?? ""].joined(separator: "\u{0}")
         return navigationCache.value(for: key) {
-            func item(_ page: Navigation.Item) -> [String: Any] { ["title": page.title, "href": href(page.outputPath)] }
+            func item(_ page: Navigation.Item) -> NavigationEntry { NavigationEntry(title: page.title, href: href(page.outputPath)) }
             // Sections other than the reader's show their title only: every
             // page listing every page would make the site grow with its square.
-            let nav: [[String: Any]] = navigation.entries.map { entry in
+            let nav = navigation.entries.map { entry in
                 switch entry {
                 case .page(let page):
                     return item(page)
                 case .section(let section):
                     let open = section.folder == openSection
-                    var context: [String: Any] = ["title": section.title, "is_section": true, "items": open ? section.pages.map(item) : [], "open": open]
-                    if let target = section.index ?? (open ? nil : section.pages.first) { context["href"] = href(target.outputPath) }
-                    return context
+                    let target = section.index ?? (open ? nil : section.pages.first)
+                    return NavigationEntry(title: section.title, href: target.map { href($0.outputPath) },
+                                           section: NavigationEntry.Section(items: open ? section.pages.map(item) : [], open: open))
                 }
             }
             // The tag `{{{nav_html}}}` keeps its own line's newline.
-            let html = renderer.templates.render("nav-items.html", ["nav": nav]) ?? ""
+            let html = renderer.templates.render("nav-items.html", NavigationList(nav: nav)) ?? ""
             return html.hasSuffix("\n") ? String(html.dropLast()) : html
         }
     }
@@ -145,7 +141,7 @@ struct PageContext: Sendable {
     ///   - counterparts: the same page in each language, where the switcher goes.
     ///   - alternates: the real translations, which `hreflang` may claim.
     ///   - fromRoot: links from the site's root path rather than relative ones.
-    private func layout(path: String, title: String, counterparts: [String: String], alternates: [String: String], fromRoot: Bool = false) -> [String: Any] {
+    private func layout(path: String, title: String, counterparts: [String: String], alternates: [String: String], fromRoot: Bool = false) -> PageLayout {
         let folder = SitePaths.folder(of: path)
         func href(_ target: String) -> String {
             fromRoot ? renderer.basePath + target : SitePaths.relativePath(from: folder, to: target)
@@ -155,35 +151,31 @@ struct PageContext: Sendable {
         // own link differs, marked here rather than rendered again per page.
         let ownHref = HTMLEscaping.templateValue(href(path))
         let markedNav = navHTML.inserting(" aria-current=\"page\"", afterFirst: "<a href=\"\(ownHref)\"")
-        let switcher: [[String: Any]] = languages.map { other in
-            [
-                "code": TemplateText(other),
-                "name": TemplateText(renderer.t(other)["language_name"] ?? other),
-                "href": TemplateText(href(counterparts[other] ?? "\(other)/index.html")),
-                "current": other == language,
-            ]
+        let switcher = languages.map { other in
+            LanguageLink(code: TemplateText(other),
+                         name: TemplateText(renderer.t(other)["language_name"] ?? other),
+                         href: TemplateText(href(counterparts[other] ?? "\(other)/index.html")),
+                         current: other == language)
         }
         var alternateLinks = alternates.sorted { $0.key < $1.key }.map {
-            ["hreflang": TemplateText($0.key), "href": TemplateText(renderer.absoluteURL($0.value))]
+            AlternateLink(hreflang: TemplateText($0.key), href: TemplateText(renderer.absoluteURL($0.value)))
         }
         if alternates.count > 1, let fallback = alternates[languages[0]] ?? languages.lazy.compactMap({ alternates[$0] }).first {
-            alternateLinks.append(["hreflang": TemplateText("x-default"), "href": TemplateText(renderer.absoluteURL(fallback))])
+            alternateLinks.append(AlternateLink(hreflang: TemplateText("x-default"), href: TemplateText(renderer.absoluteURL(fallback))))
         }
-        return [
-            "lang": TemplateText(language),
-            "title": TemplateText(title),
-            "site_title": TemplateText(config.site.title),
-            "merchant_name": TemplateText(config.merchant.name),
-            "canonical": TemplateText(renderer.absoluteURL(path)),
-            "alternates": alternateLinks,
-            "root": TemplateText(fromRoot ? renderer.basePath : String(repeating: "../", count: folder.isEmpty ? 0 : folder.split(separator: "/").count)),
-            "home_href": TemplateText(href(homePath ?? "\(language)/index.html")),
-            "checkout_href": TemplateText(href("\(language)/\(GeneratedPages.checkout)")),
-            "nav_html": TemplateText(markedNav),
-            "languages": switcher,
-            "has_languages": languages.count > 1,
-            "test_mode": config.isTestMode,
-            "t": templateStrings,
-        ]
+        return PageLayout(
+            lang: TemplateText(language),
+            title: TemplateText(title),
+            siteTitle: TemplateText(config.site.title),
+            merchantName: TemplateText(merchant.merchantName),
+            canonical: TemplateText(renderer.absoluteURL(path)),
+            alternates: alternateLinks,
+            root: TemplateText(fromRoot ? renderer.basePath : String(repeating: "../", count: folder.isEmpty ? 0 : folder.split(separator: "/").count)),
+            homeHref: TemplateText(href(homePath ?? "\(language)/index.html")),
+            checkoutHref: TemplateText(href("\(language)/\(GeneratedPages.checkout)")),
+            navHTML: TemplateText(markedNav),
+            languages: switcher,
+            testMode: config.isTestMode,
+            t: templateStrings)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// Fills the templates for every page of the site. It only composes text;
 /// the build's steps decide what happens to it.
@@ -20,7 +21,7 @@ struct SiteRenderer: Sendable {
     private struct Job: Sendable {
         var path: String
         var template: String
-        var context: @Sendable () -> [String: Any]
+        var context: @Sendable () -> any MustacheParent
         /// A file of a server, for the servers folder rather than the published one.
         var isServer = false
     }
@@ -33,7 +34,7 @@ struct SiteRenderer: Sendable {
     /// - Returns: the published site's files, and the servers' (paths in the servers folder).
     func generatedFiles(published: [Page], layouts: [PageContext], into diagnostics: inout Diagnostics) -> (site: [OutputFile], servers: [OutputFile]) {
         var jobs: [Job] = []
-        func add(_ path: String, template: String, _ context: @autoclosure @escaping @Sendable () -> [String: Any]) {
+        func add(_ path: String, template: String, _ context: @autoclosure @escaping @Sendable () -> any MustacheParent) {
             jobs.append(Job(path: path, template: template, context: context))
         }
 
@@ -51,9 +52,9 @@ struct SiteRenderer: Sendable {
         add("index.html", template: "landing.html", landing.landing())
         add("404.html", template: "404.html", landing.notFound(path: "404.html"))
         add("client.js", template: "client.js", ClientScript.context(config))
-        add("guide.js", template: "guide.js", [:])
+        add("guide.js", template: "guide.js", EmptyContext())
         for name in templates.assetNames {
-            add(TemplateSet.assetsFolder + name, template: TemplateSet.assetsFolder + name, [:])
+            add(TemplateSet.assetsFolder + name, template: TemplateSet.assetsFolder + name, EmptyContext())
         }
         for language in config.server.languages {
             for file in servers.templateNames(for: language) {
@@ -140,7 +141,7 @@ struct SiteRenderer: Sendable {
 
     /// Real pages only, each with its translations: a page standing in for a
     /// missing translation is not a page of its own.
-    private func sitemapContext(_ pages: [Page]) -> [String: Any] {
+    private func sitemapContext(_ pages: [Page]) -> Sitemap {
         var entries: [(path: String, alternates: [(String, String)])] = [("index.html", [])]
         for language in config.site.languages {
             let homes = config.site.languages.map { ($0, "\($0)/index.html") }
@@ -154,12 +155,10 @@ struct SiteRenderer: Sendable {
                 .map { ($0.key, $0.value.outputPath) }.sorted { $0.0 < $1.0 }
             entries.append((page.outputPath, alternates.count > 1 ? alternates : []))
         }
-        return ["urls": entries.sorted { $0.path < $1.path }.map { entry in
-            [
-                "loc": absoluteURL(entry.path),
-                "alternates": entry.alternates.map { ["hreflang": $0.0, "href": absoluteURL($0.1)] },
-            ] as [String: Any]
-        }]
+        return Sitemap(urls: entries.sorted { $0.path < $1.path }.map { entry in
+            SitemapURL(loc: TemplateText(absoluteURL(entry.path)),
+                       alternates: entry.alternates.map { AlternateLink(hreflang: TemplateText($0.0), href: TemplateText(absoluteURL($0.1))) })
+        })
     }
 
     func absoluteURL(_ path: String) -> String {

@@ -9,6 +9,15 @@ public struct StringsCatalogue: Sendable {
 
     public private(set) var strings: [String: [String: String]] = [:]
 
+    /// The keys every language's strings have: those of the reference
+    /// language's built-in catalogue, which templates read as `{{t.name}}`.
+    static let requiredKeys: Set<String> = {
+        var strings: [String: String] = [:], ignored = Diagnostics()
+        _ = readCatalogue(BuiltinTemplates.files["strings/\(referenceLanguage).yml"] ?? "",
+                          file: "built-in strings/\(referenceLanguage).yml", into: &strings, diagnostics: &ignored)
+        return Set(strings.keys)
+    }()
+
     public static func load(projectDirectory: URL, languages: [String], into diagnostics: inout Diagnostics) -> StringsCatalogue {
         var catalogue = StringsCatalogue()
         var reference: [String: String] = [:]

@@ -55,9 +55,11 @@ public struct TemplateSet: Sendable {
 
         MustacheContentTypes.register(ScalarHTMLContentType(), named: ScalarHTMLContentType.name)
         var library = MustacheLibrary()
+        var parsed: Set<String> = []
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
                 library.register(try MustacheTemplate(string: ScalarHTMLContentType.declared(in: source.text)), named: name)
+                parsed.insert(name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(id: "template.syntax",
                     at: SourceLocation(file: source.origin, line: error.context.lineNumber, column: error.context.columnNumber),
@@ -67,6 +69,10 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error(id: "template.syntax", at: SourceLocation(file: source.origin), "the template does not parse: \(error)"))
             }
         }
+        let checked = sources.filter { parsed.contains($0.key) }
+        if checked.values.contains(where: { !$0.origin.hasPrefix(builtInOrigin) }) {
+            diagnostics.append(contentsOf: unknownNames(in: checked))
+        }
         var hasher = Hasher()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             hasher.combine(name)
@@ -75,8 +81,21 @@ public struct TemplateSet: Sendable {
         return TemplateSet(library: library, names: sources.keys.sorted(), fingerprint: hasher.finalize(), copiedAssets: copiedAssets)
     }
 
+    /// The names the project's templates read that their contexts lack. A
+    /// built-in template's are AlmaKit's to fix, and its tests check them.
+    private static func unknownNames(in sources: [String: (text: String, origin: String)]) -> [Diagnostic] {
+        let check = TemplateNameCheck(templates: sources.mapValues { TemplateTag.parse($0.text) }, strings: StringsCatalogue.requiredKeys)
+        return check.unknownNames().compactMap { unknown in
+            guard let origin = sources[unknown.template]?.origin, !origin.hasPrefix(builtInOrigin) else { return nil }
+            return Diagnostic.error(id: "template.unknown-name",
+                at: SourceLocation(file: origin, line: unknown.line, column: unknown.column),
+                "the template reads '\(unknown.name)', which its page does not have: it would print nothing",
+                hint: unknown.suggestion.map { "did you mean '\($0)'?" } ?? "the built-in \(unknown.template) shows the names it can read")
+        }
+    }
+
     /// Renders the template `name`; a missing template renders as nothing, which the build reports.
-    public func render(_ name: String, _ context: [String: Any]) -> String? {
+    public func render(_ name: String, _ context: any MustacheParent) -> String? {
         library.render(context, withTemplate: name)
     }
 }
