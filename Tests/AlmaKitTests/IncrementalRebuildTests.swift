@@ -40,6 +40,11 @@ import Testing
         Edit(name: "a new page", path: "Content/en/new.md",
              text: "---\ntitle: New\n---\nNew.\n"),
         Edit(name: "a page removed", path: "Content/fr/guide.md", text: nil),
+        // Strings and templates are kept between rebuilds while their files do not change.
+        Edit(name: "a template replaced", path: "Templates/page.html",
+             text: (BuiltinTemplates.files["page.html"] ?? "") + "<!-- replaced -->\n"),
+        Edit(name: "a string replaced", path: "Content/strings/en.yml",
+             text: (BuiltinTemplates.files["strings/en.yml"] ?? "").replacingOccurrences(of: "Checkout", with: "Pay now")),
     ]
 
     @Test(arguments: edits)

@@ -18,7 +18,7 @@ struct BuildContext {
 
     /// The site's strings and templates, and their problems, read while the
     /// pages are; started by `readPages`.
-    var stringsAndTemplates: Background<(StringsCatalogue, TemplateSet, Diagnostics)>!
+    var stringsAndTemplates: Background<RenderCache.StringsAndTemplates>!
     /// Set by `pairTranslations`, from `stringsAndTemplates`.
     var strings: StringsCatalogue!
     var templates: TemplateSet!

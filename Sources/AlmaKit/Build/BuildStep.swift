@@ -32,11 +32,29 @@ extension BuildStep {
     static let readPages = BuildStep(.readPages) { build in
         let project = build.options.projectDirectory
         let languages = build.config.site.languages
-        build.stringsAndTemplates = Background { () -> (StringsCatalogue, TemplateSet, Diagnostics) in
-            var found = Diagnostics()
-            let strings = StringsCatalogue.load(projectDirectory: project, languages: languages, into: &found)
-            let templates = TemplateSet.load(projectDirectory: project, into: &found)
-            return (strings, templates, found)
+        let cache = build.options.cache
+        build.stringsAndTemplates = Background { () -> RenderCache.StringsAndTemplates in
+            let load = { () -> RenderCache.StringsAndTemplates in
+                var found = Diagnostics()
+                let strings = StringsCatalogue.load(projectDirectory: project, languages: languages, into: &found)
+                let templates = TemplateSet.load(projectDirectory: project, into: &found)
+                return (strings, templates, found)
+            }
+            guard let cache else { return load() }
+            // Parsing and checking every template is most of a small site's
+            // rebuild in `serve`: done again only when a file they are read
+            // from (Templates/, Content/strings/) changed.
+            var key = Hasher()
+            key.combine(languages)
+            for folder in [project.appending(path: "Templates"), project.appending(path: StringsCatalogue.folder)] {
+                for name in ProjectFiles.list(in: folder) {
+                    let stamp = FileStamp(of: folder.appending(path: name))
+                    key.combine(folder.path + "/" + name)
+                    key.combine(stamp?.modified)
+                    key.combine(stamp?.size)
+                }
+            }
+            return cache.stringsAndTemplates(key: key.finalize(), load: load)
         }
         var loader = ContentLoader(projectDirectory: project)
         loader.cache = build.options.cache

@@ -9,6 +9,9 @@ public final class RenderCache: Sendable {
     private let outputs = Locked<[String: (key: Int, file: OutputFile)]>([:])
     private let pages = Locked<[String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])]>([:])
     private let reused = Locked<Set<String>>([])
+    private let stringsAndTemplates = Locked<(key: Int, value: StringsAndTemplates)?>(nil)
+
+    typealias StringsAndTemplates = (strings: StringsCatalogue, templates: TemplateSet, diagnostics: Diagnostics)
 
     public init() {}
 
@@ -54,6 +57,15 @@ public final class RenderCache: Sendable {
         let file = render()
         if let file { outputs.withLock { $0[path] = (key, file) } }
         return file
+    }
+
+    /// The strings and templates read before, while none of their files changed.
+    /// - Parameter key: a hash of the languages and of every file of the project's `Templates/`, with its stamp.
+    func stringsAndTemplates(key: Int, load: () -> StringsAndTemplates) -> StringsAndTemplates {
+        if let cached = stringsAndTemplates.withLock({ $0 }), cached.key == key { return cached.value }
+        let value = load()
+        stringsAndTemplates.withLock { $0 = (key, value) }
+        return value
     }
 
     /// A page's key in the caches: its file, in the language it is shown in

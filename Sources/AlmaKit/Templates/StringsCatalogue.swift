@@ -18,6 +18,9 @@ public struct StringsCatalogue: Sendable {
         return Set(strings.keys)
     }()
 
+    /// Where a project's catalogues are, one per language: `Content/strings/fr.yml`.
+    static let folder = "Content/strings"
+
     public static func load(projectDirectory: URL, languages: [String], into diagnostics: inout Diagnostics) -> StringsCatalogue {
         var catalogue = StringsCatalogue()
         var reference: [String: String] = [:]
@@ -30,7 +33,7 @@ public struct StringsCatalogue: Sendable {
             if let builtin = BuiltinTemplates.files["strings/\(language).yml"] {
                 _ = readCatalogue(builtin, file: "built-in strings/\(language).yml", into: &strings, diagnostics: &diagnostics)
             }
-            let overridePath = "Content/strings/\(language).yml"
+            let overridePath = "\(folder)/\(language).yml"
             let overrideURL = projectDirectory.appending(path: overridePath)
             var overrideKeys: [(String, SourceLocation)] = []
             if FileManager.default.fileExists(atPath: overrideURL.path),
