@@ -4,10 +4,12 @@
     python3 bench/corpus.py --pages 1000 --seed 1 --out DIR
 
 DIR gets `almakit.yml` and `Content/{fr,en}/part-NN/page-NNNN.md`: N pages per
-language spread over 10 folders, each page about 1,500 words with front
-matter, `##`/`###` headings, bullet and numbered lists, inline code, emphasis,
-relative `.md` links to other pages of the same language (some with an
-`#anchor`), and two fenced code blocks (sh and python).
+language in folders of 50 pages (N/50 folders, rounded up: 20 for 1,000 pages,
+100 for 5,000; the last one holds the rest when 50 does not divide N), each
+page about 1,500 words with front matter, `##`/`###` headings, bullet and
+numbered lists, inline code, emphasis, relative `.md` links to other pages of
+the same language (some with an `#anchor`), and two fenced code blocks (sh and
+python).
 
 Constraints that come from AlmaKit, not from taste:
 - every link must resolve, or the build refuses the project: links only point
@@ -43,7 +45,7 @@ server:
   languages: [curl, python]
 """
 
-FOLDERS = 10
+PAGES_PER_FOLDER = 50
 SECTIONS = 6  # `## Section k` for k in 1..SECTIONS, in every page: safe anchor targets
 
 # Word lists: real words so text looks like prose to the Markdown parsers
@@ -86,9 +88,20 @@ IDENTIFIERS = """
 """.split()
 
 
+def folder_count():
+    return -(-PAGES // PAGES_PER_FOLDER)
+
+
 def page_path(index):
-    """Folder and file of page `index` (0-based), relative to the language folder."""
-    return f"part-{index * FOLDERS // PAGES:02d}", f"page-{index:04d}.md"
+    """Folder and file of page `index` (0-based), relative to the language folder.
+
+    Names are zero-padded to at least 2 and 4 digits (wider only past 100
+    folders or 10,000 pages), so `part-00/page-0001.md` always exists and
+    names sort in page order."""
+    folder_digits = max(2, len(str(folder_count() - 1)))
+    page_digits = max(4, len(str(PAGES - 1)))
+    return (f"part-{index // PAGES_PER_FOLDER:0{folder_digits}d}",
+            f"page-{index:0{page_digits}d}.md")
 
 
 def anchor_id(language, k):
@@ -158,7 +171,7 @@ class PageWriter:
             "  -H 'Accept: application/json' \\",
             f"  -d amount={5000 + n} -d currency=eur",
             "# list the output folder, newest first",
-            f"ls -lt dist/part-{n % FOLDERS:02d} | head -n 5",
+            f"ls -lt dist/{page_path(n)[0]} | head -n 5",
             "```",
         ])
 
@@ -246,7 +259,8 @@ def main():
                 f.write(text)
             total_words += words
             total_bytes += len(text.encode("utf-8"))
-    print(f"corpus: {2 * PAGES} pages ({PAGES} per language, {FOLDERS} folders each), "
+    print(f"corpus: {2 * PAGES} pages ({PAGES} per language, {folder_count()} folders "
+          f"of up to {PAGES_PER_FOLDER} each), "
           f"~{total_words // (2 * PAGES)} words per page, {total_bytes / 1e6:.1f} MB of Markdown")
 
 
