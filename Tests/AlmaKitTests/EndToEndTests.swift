@@ -47,6 +47,9 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("Content/fr/guide.md:4:4: error: link to 'absent.md' has no target"))
         #expect(try AlmakitBinary.snapshot(project.directory.appending(path: "dist")) == before)
+        // The pages were written to a staging folder as they were made: it is gone too.
+        let staging = try FileManager.default.contentsOfDirectory(atPath: project.directory.path).filter { $0.contains("almakit-") }
+        #expect(staging.isEmpty, "\(staging)")
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
