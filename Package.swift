@@ -42,7 +42,7 @@ let package = Package(
         ),
         // The library in five layers, each depending only on those above it
         // here, so that the compiler refuses a reference from a lower layer to
-        // a higher one (README, Architecture).
+        // a higher one.
         // Configuration, diagnostics, YAML, payment rules, site paths, HTML
         // escaping, shared support. The only target that imports Yams.
         .target(

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// The shared scanner for every language but HTML/XML. At each position it tries,
 /// in order: comment, string, variable, number, word; anything else is plain text.
 /// Each attempt looks ahead a bounded distance or consumes what it scans, so the

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// What the shared `CodeScanner` needs to know about one language. Each field
 /// switches on one small, separate rule; the languages themselves are in
 /// HighlightLanguages.swift.

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// The languages we highlight. Heredocs, regular-expression literals, Ruby's
 /// `=begin`/`=end` and similar rarities are left as plain text on purpose.
 extension HighlightLanguage {

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// The text being highlighted, held as Unicode scalars so that positions are plain
 /// integers and every look-ahead is O(1). Scanners only ever move forward, which
 /// keeps highlighting linear in the input size.

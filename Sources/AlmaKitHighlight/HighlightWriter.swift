@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// Builds the highlighted HTML. Scanners report only their tokens, in order; whatever
 /// lies between tokens is written as plain text. Every scalar of the source is thus
 /// written exactly once, which is what makes the output round-trip to the input.

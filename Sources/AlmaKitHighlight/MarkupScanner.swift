@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// The scanner for HTML and XML, whose grammar is about tags rather than tokens:
 /// comments, tag names, attribute names and values; text between tags stays plain.
 /// The body of a `<script>` is highlighted as JavaScript, and a `<style>` body is

@@ -1,10 +1,12 @@
+import AlmaKitCore
+
 /// Build-time syntax highlighting for code blocks: no client-side library, just
 /// `<span class="tok-KIND">` around tokens in already-escaped HTML.
-enum SyntaxHighlighter {
+package enum SyntaxHighlighter {
     /// HTML for `code` in `language` (a Markdown info-string word such as "ruby", "js"), with
     /// tokens wrapped in <span class="tok-KIND">…</span> and all text HTML-escaped;
     /// nil when the language is not one we highlight (the caller then escapes the text itself).
-    static func highlight(_ code: String, language: String) -> String? {
+    package static func highlight(_ code: String, language: String) -> String? {
         switch HighlightGrammar.named(language) {
         case nil: return nil
         case .markup:

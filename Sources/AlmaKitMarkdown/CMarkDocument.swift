@@ -1,3 +1,4 @@
+import AlmaKitCore
 import CCmark
 
 /// Owns one libcmark tree for as long as it is read, and frees it after.

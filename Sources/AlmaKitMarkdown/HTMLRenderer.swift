@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// Renders a `MarkdownNode` tree to HTML the way libcmark's safe renderer
 /// does, plus what a guide needs: ids on headings and rewritten link targets.
 /// Raw HTML is dropped and dangerous URLs (`javascript:` and the like) emptied.
@@ -9,11 +11,11 @@ public struct HTMLRenderer: Sendable {
     /// HTML that replaces an `almakit snippet NAME` code block, keyed by NAME.
     public var snippetGroups: [String: String]
     /// `{{name}}` values expanded in text, code spans and code blocks.
-    var placeholders = Placeholders(values: [:])
+    package var placeholders = Placeholders(values: [:])
     /// Guides give each heading a link to itself; plain rendering does not.
-    var headingAnchors = false
+    package var headingAnchors = false
     /// Highlights a code block: HTML for (code, info word), or nil to leave it plain.
-    var highlight: @Sendable (String, String) -> String? = { _, _ in nil }
+    package var highlight: @Sendable (String, String) -> String? = { _, _ in nil }
 
     /// - Parameters:
     ///   - linkTargets: destinations to replace (`paiement.md` -> `paiement.html`).

@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 
 /// Anchor ids for headings: the reader's text, lower-cased, without accents,

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// A CommonMark syntax tree as Swift values, copied out of libcmark so that
 /// nothing outside `Markdown/` handles C pointers.
 public struct MarkdownNode: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// Turns Markdown text into a `MarkdownNode` tree with libcmark.
 public struct MarkdownParser: Sendable {
     public init() {}

@@ -1,16 +1,21 @@
+import AlmaKitCore
 import Foundation
 
 /// Merchant values a guide can write in its prose and code as `{{name}}`,
 /// so that the text never disagrees with the configuration.
-struct Placeholders: Sendable {
+package struct Placeholders: Sendable {
     /// name -> value, already in the page's language.
-    let values: [String: String]
+    package let values: [String: String]
 
-    struct Unknown: Equatable {
-        var name: String
+    package init(values: [String: String]) {
+        self.values = values
+    }
+
+    package struct Unknown: Equatable {
+        package var name: String
         /// 0-based line within the text, and UTF-8 offset within that line.
-        var line: Int
-        var offset: Int
+        package var line: Int
+        package var offset: Int
     }
 
     /// The text with every known `{{name}}` replaced; unknown ones stay as
@@ -36,7 +41,7 @@ struct Placeholders: Sendable {
     }
 
     /// Every `{{name}}` whose name is not a placeholder.
-    func unknown(in text: String) -> [Unknown] {
+    package func unknown(in text: String) -> [Unknown] {
         guard Self.mayHavePlaceholder(text) else { return [] }
         var found: [Unknown] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// The "on this page" list: the second- and third-level headings of a guide,
 /// with the ids `HeadingIDs` gave them.
 public enum TableOfContents {
@@ -7,7 +9,7 @@ public enum TableOfContents {
         public var id: String
     }
 
-    static func entries(in document: MarkdownNode, ids: [String]) -> [Entry] {
+    package static func entries(in document: MarkdownNode, ids: [String]) -> [Entry] {
         var entries: [Entry] = []
         for (position, heading) in HeadingIDs.headings(in: document).enumerated() {
             guard case .heading(let level) = heading.kind, (2...3).contains(level), position < ids.count else { continue }

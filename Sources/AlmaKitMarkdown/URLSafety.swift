@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// libcmark's rule for URLs that safe mode must not emit.
 enum URLSafety {
     private static let dangerousSchemes = ["javascript:", "vbscript:", "file:", "data:"]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
 
 /// `almakit serve` runs the build's own steps again on every edit, its cache
 /// making them redo only what changed (`RenderCacheTests`): whatever the

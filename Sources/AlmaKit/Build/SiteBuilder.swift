@@ -1,3 +1,5 @@
+import AlmaKitCore
+import AlmaKitSite
 import Foundation
 
 /// The build: a list of named steps over one build context (`BuildStep`).

@@ -1,6 +1,6 @@
 /// ISO 639-1 language codes: the languages a site may be written in.
-enum LanguageCode {
-    static let all: Set<String> = Set("""
+package enum LanguageCode {
+    package static let all: Set<String> = Set("""
         aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy \
         da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu \
         hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb \

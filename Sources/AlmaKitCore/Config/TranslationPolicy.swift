@@ -19,13 +19,4 @@ public struct TranslationPolicy: Sendable, Equatable {
     static let keys = ["missing", "stale", "untracked"]
 
     public init() {}
-
-    func treatment(of state: TranslationStatus.State) -> Treatment? {
-        switch state {
-        case .upToDate: nil
-        case .missing: missing
-        case .stale: stale
-        case .untracked: untracked
-        }
-    }
 }

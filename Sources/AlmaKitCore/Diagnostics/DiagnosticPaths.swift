@@ -8,6 +8,8 @@ import Foundation
 public struct DiagnosticPaths: Sendable {
     let project: URL
     let currentDirectory: URL
+    /// How a problem in a built-in template names its file: it has no path.
+    package static let builtInTemplatePrefix = "built-in template "
 
     /// - Parameters:
     ///   - project: the folder the diagnostics' relative paths start from.
@@ -39,6 +41,6 @@ public struct DiagnosticPaths: Sendable {
     }
 
     private static func isPath(_ file: String) -> Bool {
-        !file.isEmpty && !file.hasPrefix(TemplateSet.builtInOrigin)
+        !file.isEmpty && !file.hasPrefix(builtInTemplatePrefix)
     }
 }

@@ -9,12 +9,12 @@ public enum HTMLEscaping {
     }
 
     /// `text(_:)` plus `'`: what Mustache's `{{value}}` writes, safe in either kind of quotes.
-    static func templateValue(_ string: String) -> String {
+    package static func templateValue(_ string: String) -> String {
         escape(string, apostrophe: true)
     }
 
     /// `text(_:)`, appended to UTF-8 `bytes` without an intermediate string.
-    static func appendText(_ string: String, to bytes: inout [UInt8]) {
+    package static func appendText(_ string: String, to bytes: inout [UInt8]) {
         var string = string
         string.withUTF8 { escape($0, apostrophe: false, into: &bytes) }
     }
@@ -45,7 +45,7 @@ public enum HTMLEscaping {
 
     /// What an ASCII byte is written as in HTML text, when it is one of the
     /// characters escaped; nil for any other byte.
-    static func entity(for byte: UInt8, apostrophe: Bool) -> StaticString? {
+    package static func entity(for byte: UInt8, apostrophe: Bool) -> StaticString? {
         switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"

@@ -1,9 +1,9 @@
 /// Arithmetic on paths inside the site and the project (`fr/guides/paiement.html`,
 /// `Content/fr/schema.png`): `/`-separated, relative to a root, never touching
 /// the file system. Links, page contexts and the output all reckon with it.
-enum SitePaths {
+package enum SitePaths {
     /// The folder part of a site path: `fr/guides` for `fr/guides/paiement.html`, empty at the root.
-    static func folder(of path: String) -> String {
+    package static func folder(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
@@ -12,7 +12,7 @@ enum SitePaths {
 
     /// Resolves `.` and `..`; nil when the path climbs above its root.
     /// Empty segments (`a//b`, a leading or trailing `/`) are dropped.
-    static func normalize(_ path: String) -> String? {
+    package static func normalize(_ path: String) -> String? {
         let bytes = Array(path.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -39,7 +39,7 @@ enum SitePaths {
     /// The relative URL from a page in `folder` to the site path `target`
     /// (both normalized): `..` for each of the folder's segments that the
     /// target's folders do not share, then the rest of the target.
-    static func relativePath(from folder: String, to target: String) -> String {
+    package static func relativePath(from folder: String, to target: String) -> String {
         let from = Array(folder.utf8), to = Array(target.utf8)
         // Shared leading segments sit at the same offsets in both paths. A
         // target's segment counts only when a `/` follows: its file is never shared.

@@ -26,13 +26,13 @@ public struct PaymentMethodRules: Sendable {
 
 extension PaymentMethodRules {
     /// The smallest amount, in whole units as the servers' messages write it: `50`.
-    var minimumText: String { Self.units(amounts.lowerBound) }
+    package var minimumText: String { Self.units(amounts.lowerBound) }
 
     /// The largest amount with its currency: `2,000 EUR`.
-    var maximumText: String { Self.units(amounts.upperBound) + " " + currencies.map { $0.uppercased() }.joined(separator: "/") }
+    package var maximumText: String { Self.units(amounts.upperBound) + " " + currencies.map { $0.uppercased() }.joined(separator: "/") }
 
     /// `FR, IT, ES, BE, LU or NL`.
-    var countriesText: String {
+    package var countriesText: String {
         countries.count < 2 ? countries.joined() : countries.dropLast().joined(separator: ", ") + " or " + countries[countries.count - 1]
     }
 

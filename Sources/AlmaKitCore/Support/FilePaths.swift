@@ -1,9 +1,9 @@
 import Foundation
 
 /// Paths between folders on disk.
-enum FilePaths {
+package enum FilePaths {
     /// `target` as seen from `folder`: `server/python` -> `../../dist`.
-    static func relative(from folder: URL, to target: URL) -> String {
+    package static func relative(from folder: URL, to target: URL) -> String {
         let from = folder.standardizedFileURL.pathComponents
         let to = target.standardizedFileURL.pathComponents
         let shared = zip(from, to).prefix { $0 == $1 }.count

@@ -4,10 +4,10 @@ import Foundation
 /// `map` spread over every core, results in input order, so that a parallel
 /// build writes exactly what a sequential one does. libcmark is thread-safe
 /// per document, and everything mapped here works on values.
-enum Parallel {
+package enum Parallel {
     /// - Parameter progress: advanced once per item done.
-    static func map<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], parallel: Bool = true, progress: BuildProgress? = nil, _ transform: @Sendable (Input) -> Output
+    package static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], parallel: Bool = true, progress: (any ProgressReporting)? = nil, _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
         guard parallel, inputs.count > 1 else {
             return inputs.map { input in

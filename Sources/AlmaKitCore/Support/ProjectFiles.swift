@@ -1,9 +1,9 @@
 import Foundation
 
 /// Reading files of a site project, with problems reported as diagnostics.
-enum ProjectFiles {
+package enum ProjectFiles {
     /// Regular, non-hidden files below `folder`, as sorted relative paths.
-    static func list(in folder: URL) -> [String] {
+    package static func list(in folder: URL) -> [String] {
         var ignored = Diagnostics()
         return list(in: folder, project: folder, named: "", into: &ignored)
     }
@@ -13,7 +13,7 @@ enum ProjectFiles {
     /// it, or nowhere (a loop, a missing file), is reported and skipped.
     /// Hidden files and folders (a name starting with `.`) are left out.
     /// - Parameter name: how `folder` is named in messages (`Content/fr`).
-    static func list(in folder: URL, project: URL, named name: String, into diagnostics: inout Diagnostics) -> [String] {
+    package static func list(in folder: URL, project: URL, named name: String, into diagnostics: inout Diagnostics) -> [String] {
         let root = project.resolvingSymlinksInPath().path
         var files: [String] = []
         // readdir gives each entry's type with its name: no stat, no URL per
@@ -58,7 +58,7 @@ enum ProjectFiles {
 
     /// A name starting with `.`: editors' swap files, `.git`, `.DS_Store`. A
     /// build never reads one, nor anything in a hidden folder.
-    static func isHidden(_ name: some StringProtocol) -> Bool {
+    package static func isHidden(_ name: some StringProtocol) -> Bool {
         name.hasPrefix(".")
     }
 
@@ -75,7 +75,7 @@ enum ProjectFiles {
         }
     }
 
-    static func readText(_ url: URL, named name: String, into diagnostics: inout Diagnostics) -> String? {
+    package static func readText(_ url: URL, named name: String, into diagnostics: inout Diagnostics) -> String? {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             diagnostics.append(.error(id: "file.unreadable", at: SourceLocation(file: name), "cannot read the file", hint: "check that it exists and is readable"))
             return nil

@@ -1,9 +1,11 @@
 /// A value per key, computed once and shared between threads. Two threads
 /// asking for a missing key may both compute it; both get an equal value.
-final class SharedCache<Value: Sendable>: Sendable {
+package final class SharedCache<Value: Sendable>: Sendable {
     private let values = Locked<[String: Value]>([:])
 
-    func value(for key: String, compute: () -> Value) -> Value {
+    package init() {}
+
+    package func value(for key: String, compute: () -> Value) -> Value {
         if let cached = values.withLock({ $0[key] }) { return cached }
         let value = compute()
         values.withLock { $0[key] = value }

@@ -4,7 +4,7 @@ extension String {
     /// Whether the text's UTF-8 holds `byte`. Native strings are searched
     /// with memchr, many times faster than a generic `contains` over `utf8`,
     /// which every page's text goes through.
-    func containsUTF8(_ byte: UInt8) -> Bool {
+    package func containsUTF8(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { bytes in
             bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
         } ?? utf8.contains(byte)
@@ -13,12 +13,12 @@ extension String {
     /// The text with Windows line endings read as Unix ones: "\r\n" is one
     /// Swift Character, so splitting on "\n" would not see those lines. Text
     /// without a "\r" pays for nothing but the search.
-    var withUnixLineEndings: String {
+    package var withUnixLineEndings: String {
         containsUTF8(UInt8(ascii: "\r")) ? replacingOccurrences(of: "\r\n", with: "\n") : self
     }
 
     /// Whether `byte` appears twice in a row, as in `{{`.
-    func containsUTF8Twice(_ byte: UInt8) -> Bool {
+    package func containsUTF8Twice(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { bytes in
             guard let base = bytes.baseAddress else { return false }
             var from = 0

@@ -3,7 +3,7 @@ import Foundation
 extension String {
     /// `text` inserted right after the first occurrence of `marker`, found by
     /// bytes; the string as it is when `marker` is absent.
-    func inserting(_ text: String, afterFirst marker: String) -> String {
+    package func inserting(_ text: String, afterFirst marker: String) -> String {
         var haystack = self, needle = marker
         // (The standard library's `firstRange(of:)` looks up generic metadata
         // under a lock on every call: it took a quarter of a build's time.)

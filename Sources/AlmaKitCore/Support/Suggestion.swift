@@ -1,6 +1,6 @@
 /// Finds the known word a typo was probably meant to be.
-enum Suggestion {
-    static func nearest(to word: String, among candidates: [String]) -> String? {
+package enum Suggestion {
+    package static func nearest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         let tolerance = max(2, best.0.count / 3)

@@ -2,7 +2,7 @@ import Yams
 
 /// One YAML mapping read against a fixed set of keys: unknown and duplicate
 /// keys become diagnostics, and every typed read reports where it failed.
-struct YAMLMapping {
+package struct YAMLMapping {
     let source: YAMLSource
     /// Dotted path of this mapping in the document (`merchant.product`), for messages.
     let path: String
@@ -10,7 +10,7 @@ struct YAMLMapping {
     private let entries: [(key: Node, value: Node)]
 
     /// Returns nil (and reports) when `node` is not a mapping.
-    init?(_ node: Node, path: String, source: YAMLSource, into diagnostics: inout Diagnostics) {
+    package init?(_ node: Node, path: String, source: YAMLSource, into diagnostics: inout Diagnostics) {
         guard let mapping = node.mapping else {
             diagnostics.append(.error(id: "yaml.not-a-mapping",
                 at: source.location(of: node),
@@ -26,13 +26,13 @@ struct YAMLMapping {
 
     var location: SourceLocation { source.location(of: node) }
 
-    var keys: [String] { entries.compactMap { $0.key.string } }
+    package var keys: [String] { entries.compactMap { $0.key.string } }
 
     func value(_ key: String) -> Node? {
         entries.first { $0.key.string == key }?.value
     }
 
-    func keyLocation(_ key: String) -> SourceLocation {
+    package func keyLocation(_ key: String) -> SourceLocation {
         guard let entry = entries.first(where: { $0.key.string == key }) else { return location }
         return source.location(of: entry.key)
     }
@@ -42,7 +42,7 @@ struct YAMLMapping {
     }
 
     /// Reports keys outside `known` (with the nearest known key suggested) and keys given twice.
-    func checkKeys(_ known: [String], elsewhere: [String: String] = [:], into diagnostics: inout Diagnostics) {
+    package func checkKeys(_ known: [String], elsewhere: [String: String] = [:], into diagnostics: inout Diagnostics) {
         var seen: Set<String> = []
         for entry in entries {
             let key = entry.key.string ?? ""
@@ -68,7 +68,7 @@ struct YAMLMapping {
         return YAMLMapping(node, path: qualified(key), source: source, into: &diagnostics)
     }
 
-    func string(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> String? {
+    package func string(_ key: String, required: Bool, into diagnostics: inout Diagnostics) -> String? {
         guard let node = present(key, required: required, into: &diagnostics) else { return nil }
         guard let scalar = node.scalar else {
             diagnostics.append(.error(id: "yaml.not-a-single-value", at: source.location(of: node), "'\(qualified(key))' must be a single value"))
@@ -77,7 +77,7 @@ struct YAMLMapping {
         return scalar.string
     }
 
-    func int(_ key: String, required: Bool, hint: String = "write digits only, without quotes", into diagnostics: inout Diagnostics) -> Int? {
+    package func int(_ key: String, required: Bool, hint: String = "write digits only, without quotes", into diagnostics: inout Diagnostics) -> Int? {
         guard let node = present(key, required: required, into: &diagnostics) else { return nil }
         // A quoted "5099" is text in YAML: a number must be written as one.
         guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any, let value = Int(scalar.string) else {
@@ -91,7 +91,7 @@ struct YAMLMapping {
         return value
     }
 
-    func bool(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
+    package func bool(_ key: String, into diagnostics: inout Diagnostics) -> Bool? {
         guard let node = value(key) else { return nil }
         guard let value = node.bool else {
             diagnostics.append(.error(id: "yaml.not-true-or-false", at: source.location(of: node), "'\(qualified(key))' must be true or false"))
@@ -121,7 +121,7 @@ struct YAMLMapping {
         return items
     }
 
-    func location(ofValue key: String) -> SourceLocation {
+    package func location(ofValue key: String) -> SourceLocation {
         value(key).map { source.location(of: $0) } ?? keyLocation(key)
     }
 

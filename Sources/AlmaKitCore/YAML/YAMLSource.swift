@@ -1,13 +1,19 @@
+import Foundation
 import Yams
 
 /// Parses YAML text into a node tree that keeps positions, turning syntax
 /// errors into diagnostics.
-struct YAMLSource {
+package struct YAMLSource {
     let file: String
     /// Added to every line, for YAML that starts further down a file (front matter).
     var lineOffset = 0
 
-    func parse(_ text: String, into diagnostics: inout Diagnostics) -> Node? {
+    package init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    package func parse(_ text: String, into diagnostics: inout Diagnostics) -> Node? {
         do {
             // UTF-8 named here: otherwise Yams reads the process environment
             // on every parse to choose, which costs more than a page's YAML.

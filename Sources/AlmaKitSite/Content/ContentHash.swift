@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// A short fingerprint of a page's text, written into its translations'
 /// `translated_from` so that `almakit check` can tell when the source has
 /// moved on. FNV-1a over what a translator translates (title, description,

@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 
 /// Reads every `Content/<lang>/**/*.md` of the site's languages into pages.
@@ -9,7 +10,7 @@ public struct ContentLoader: Sendable {
 
     /// - Parameter projectDirectory: the folder holding `almakit.yml` and `Content/`.
     /// Pages unchanged since an earlier load are taken from here (`almakit serve`).
-    var cache: RenderCache?
+    package var cache: (any PageReadCache)?
 
     public init(projectDirectory: URL) {
         self.projectDirectory = projectDirectory
@@ -24,7 +25,7 @@ public struct ContentLoader: Sendable {
 
     /// Every file of the language folders, listed once for the pages and
     /// for the files copied beside them (`ContentFiles`).
-    func list(languages: [String], into diagnostics: inout Diagnostics) -> [(language: String, relative: String)] {
+    package func list(languages: [String], into diagnostics: inout Diagnostics) -> [(language: String, relative: String)] {
         languages.flatMap { language in
             ProjectFiles.list(in: projectDirectory.appending(path: "Content/\(language)"), project: projectDirectory,
                               named: "Content/\(language)", into: &diagnostics).map { (language, $0) }
@@ -39,7 +40,7 @@ public struct ContentLoader: Sendable {
     /// The pages of a `list(languages:into:)`.
     /// - Parameter keepingBodies: false drops each page's text once its front
     ///   matter and hash are read; the renderer reads it again (`PageBodies`).
-    func read(_ listing: [(language: String, relative: String)], keepingBodies: Bool = true, into diagnostics: inout Diagnostics) -> [Page] {
+    package func read(_ listing: [(language: String, relative: String)], keepingBodies: Bool = true, into diagnostics: inout Diagnostics) -> [Page] {
         let files = listing.filter { $0.relative.hasSuffix(".md") }.map { file in
             (language: file.language, folder: projectDirectory.appending(path: "Content/\(file.language)"), relative: file.relative)
         }
@@ -82,7 +83,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Two pages must not write the same file, nor the pages AlmaKit generates.
-    func reportCollisions(_ pages: [Page], into diagnostics: inout Diagnostics) {
+    package func reportCollisions(_ pages: [Page], into diagnostics: inout Diagnostics) {
         var owners: [String: Page] = [:]
         for page in pages {
             let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)

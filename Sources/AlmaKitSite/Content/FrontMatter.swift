@@ -1,5 +1,5 @@
+import AlmaKitCore
 import Foundation
-import Yams
 
 /// The YAML block at the top of a guide, between two `---` lines.
 public struct FrontMatter: Sendable {
@@ -38,7 +38,7 @@ public struct FrontMatter: Sendable {
 }
 
 /// A Markdown file cut into its front matter and its body.
-struct FrontMatterSplit: Equatable {
+package struct FrontMatterSplit: Equatable {
     /// The YAML between the fences; nil when the file has no front matter.
     var yaml: String?
     var body: String
@@ -48,7 +48,7 @@ struct FrontMatterSplit: Equatable {
     var unterminated = false
 
     /// Splits at a first line of `---` and the next line of `---` (or `...`).
-    init(_ text: String) {
+    package init(_ text: String) {
         // Lines are found on UTF-8 bytes: the body of a long page is sliced
         // once instead of being split into lines and joined again.
         let utf8 = text.utf8
@@ -89,10 +89,14 @@ struct FrontMatterSplit: Equatable {
 
 
 /// Reads front matter with positions, the same way `ConfigLoader` reads `almakit.yml`.
-struct FrontMatterReader {
+package struct FrontMatterReader {
     let file: String
 
-    func read(_ split: FrontMatterSplit, into diagnostics: inout Diagnostics) -> FrontMatter? {
+    package init(file: String) {
+        self.file = file
+    }
+
+    package func read(_ split: FrontMatterSplit, into diagnostics: inout Diagnostics) -> FrontMatter? {
         guard let yaml = split.yaml else {
             diagnostics.append(split.unterminated
                 ? .error(id: "front-matter.unclosed", at: SourceLocation(file: file, line: 1, column: 1), "the front matter opened here is never closed",

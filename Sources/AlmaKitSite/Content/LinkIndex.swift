@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// Everything a link inside the site can point to: the pages by source file,
 /// the files the build writes, and the anchors each page has.
 public struct LinkIndex: Sendable {

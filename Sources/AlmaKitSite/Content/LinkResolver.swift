@@ -1,6 +1,10 @@
+import AlmaKitCore
+import AlmaKitMarkdown
+import Foundation
+
 /// Checks the links of one page against the `LinkIndex` and works out what
 /// each `.md` link becomes in the built site.
-struct LinkResolver {
+package struct LinkResolver {
     let index: LinkIndex
     /// Moves a resolved target into another language: a page standing in for
     /// a missing translation links to its own language's pages, not its source's.
@@ -189,13 +193,13 @@ struct LinkResolver {
         return "anchors come from headings: lower case, without accents, words joined by '-'"
     }
 
-    struct Link {
-        var destination: String
-        var line: Int
-        var column: Int
+    package struct Link {
+        package var destination: String
+        package var line: Int
+        package var column: Int
     }
 
-    static func links(in node: MarkdownNode) -> [Link] {
+    package static func links(in node: MarkdownNode) -> [Link] {
         var links: [Link] = []
         collectLinks(in: node, into: &links)
         return links

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// One guide page of one language, as read from `Content/<lang>/`.
 public struct Page: Sendable {
     public var language: String { didSet { outputPath = Self.outputPath(language, sourceKey, frontMatter.slug) } }
@@ -49,7 +51,7 @@ public struct Page: Sendable {
 extension Page {
     /// A page from its file's text: the front matter read, the body split
     /// off, the source hash worked out. Nil when the front matter is unusable.
-    static func read(_ text: String, language: String, sourcePath: String, sourceKey: String, into diagnostics: inout Diagnostics) -> Page? {
+    package static func read(_ text: String, language: String, sourcePath: String, sourceKey: String, into diagnostics: inout Diagnostics) -> Page? {
         let split = FrontMatterSplit(text)
         guard let frontMatter = FrontMatterReader(file: sourcePath).read(split, into: &diagnostics) else { return nil }
         var page = Page(language: language, sourcePath: sourcePath, sourceKey: sourceKey,

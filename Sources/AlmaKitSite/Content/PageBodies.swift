@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 
 /// Where a page's Markdown is found when it is rendered. A build that writes
@@ -5,7 +6,7 @@ import Foundation
 /// it, rather than holding every page's text from the moment it is read to
 /// the end: 2×5,000 pages are 130 MB of Markdown. The second read comes
 /// from the operating system's file cache and costs a copy.
-enum PageBodies: Sendable {
+package enum PageBodies: Sendable {
     /// The pages carry their text (`almakit serve`, whose caches keep it anyway).
     case kept
     /// The pages were read without their text: read the file again.

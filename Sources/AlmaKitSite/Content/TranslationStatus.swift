@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// How each translation stands against its source page: what `almakit check`
 /// warns about and `almakit translations` lists.
 public struct TranslationStatus: Sendable {
@@ -24,7 +26,7 @@ public struct TranslationStatus: Sendable {
 
     public let entries: [Entry]
 
-    init(_ translations: Translations) {
+    package init(_ translations: Translations) {
         var entries: [Entry] = []
         for key in translations.groups.keys.sorted() {
             guard let source = translations.source(of: key) else { continue }
@@ -46,7 +48,7 @@ public struct TranslationStatus: Sendable {
 
     /// One diagnostic per translation that is not up to date, as `policy`
     /// treats its state: none when allowed, a warning, or an error.
-    func diagnostics(_ policy: TranslationPolicy) -> [Diagnostic] {
+    package func diagnostics(_ policy: TranslationPolicy) -> [Diagnostic] {
         entries.compactMap { entry in
             guard let treatment = policy.treatment(of: entry.state), treatment != .allowed,
                   var diagnostic = diagnostic(for: entry)
@@ -77,5 +79,17 @@ public struct TranslationStatus: Sendable {
                     "this translation does not say which version of \(source) it translates",
                     hint: "once it is up to date, add 'translated_from: \(entry.sourceHash)' to its front matter")
             }
+    }
+}
+
+extension TranslationPolicy {
+    /// How the site treats a translation in `state`; nil when it is up to date.
+    func treatment(of state: TranslationStatus.State) -> Treatment? {
+        switch state {
+        case .upToDate: nil
+        case .missing: missing
+        case .stale: stale
+        case .untracked: untracked
+        }
     }
 }

@@ -1,14 +1,16 @@
+import AlmaKitCore
+
 /// Which pages translate which, across the site's languages. Pages pair up by
 /// `translationKey`; a page missing in a language is stood in for by its
 /// source, marked as such, so that every page is reachable in every language.
-struct Translations: Sendable {
+package struct Translations: Sendable {
     let languages: [String]
     /// translation key -> language -> published page.
     private(set) var groups: [String: [String: Page]] = [:]
 
     var defaultLanguage: String { languages[0] }
 
-    init(pages: [Page], languages: [String], into diagnostics: inout Diagnostics) {
+    package init(pages: [Page], languages: [String], into diagnostics: inout Diagnostics) {
         self.languages = languages
         for page in pages where !page.frontMatter.draft {
             if let other = groups[page.translationKey]?[page.language] {
@@ -24,7 +26,7 @@ struct Translations: Sendable {
 
     /// Puts `page` in the place of the page read from the same file, when it
     /// has one: its text changed, not what pairs it.
-    mutating func replace(_ page: Page) {
+    package mutating func replace(_ page: Page) {
         guard groups[page.translationKey]?[page.language]?.sourcePath == page.sourcePath else { return }
         groups[page.translationKey]?[page.language] = page
     }
@@ -43,7 +45,7 @@ struct Translations: Sendable {
 
     /// One stand-in page for every missing translation, showing its source's
     /// text, except where a real page already owns the path.
-    func fallbacks(avoiding pages: [Page]) -> [Page] {
+    package func fallbacks(avoiding pages: [Page]) -> [Page] {
         let taken = Set(pages.filter { !$0.frontMatter.draft }.map(\.outputPath))
         var fallbacks: [Page] = []
         for key in groups.keys.sorted() {

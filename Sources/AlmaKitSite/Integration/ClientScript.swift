@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// The values `client.js` and its guide snippet are rendered with: encoded
 /// as JavaScript literals, since the script is not HTML.
 enum ClientScript {

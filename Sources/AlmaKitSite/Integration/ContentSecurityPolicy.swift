@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// The policy of the pages that load Stripe.js: exactly what Stripe.js needs
 /// (docs.stripe.com/security/guide#content-security-policy) and our own files.
 enum ContentSecurityPolicy {

@@ -1,7 +1,9 @@
+import AlmaKitCore
+
 /// The `{{name}}` values a guide may use, from the configuration, in one
 /// language. The README lists them; keep the two in step.
-enum MerchantPlaceholders {
-    static func values(_ config: SiteConfig, language: String) -> [String: String] {
+package enum MerchantPlaceholders {
+    package static func values(_ config: SiteConfig, language: String) -> [String: String] {
         let merchant = config.merchant
         let supported = SupportedAPIVersion.find(config.stripe.apiVersion)
         return [

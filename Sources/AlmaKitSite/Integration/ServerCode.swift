@@ -1,12 +1,20 @@
+import AlmaKitCore
+
 /// The server code of one language, rendered from `Templates/server/<lang>/`.
 /// Files under `snippets/` are the pieces the full server is made of; they
 /// are rendered into it, and on their own for the guides.
-struct ServerCode: Sendable {
+package struct ServerCode: Sendable {
     let config: SiteConfig
     let templates: TemplateSet
     /// The published folder, relative to a server's own folder: what each
     /// server serves unless `STATIC_DIR` says otherwise.
     let siteFolder: String
+
+    package init(config: SiteConfig, templates: TemplateSet, siteFolder: String) {
+        self.config = config
+        self.templates = templates
+        self.siteFolder = siteFolder
+    }
 
     /// Path in the servers folder (`python/app.py`) -> template name
     /// (`server/python/app.py`), for every file of the language's server.
@@ -18,7 +26,7 @@ struct ServerCode: Sendable {
     }
 
     /// The same context serves every language: each template picks what it needs.
-    func context(for language: ServerLanguage) -> [String: Any] {
+    package func context(for language: ServerLanguage) -> [String: Any] {
         // Validation has refused unsupported versions before rendering.
         let supported = SupportedAPIVersion.find(config.stripe.apiVersion) ?? SupportedAPIVersion.all[SupportedAPIVersion.all.count - 1]
         let libraries = supported.libraries

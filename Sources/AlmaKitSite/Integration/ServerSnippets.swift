@@ -1,7 +1,9 @@
+import AlmaKitCore
+
 /// The pieces of the servers that the guides show: each one rendered from
 /// the same template the full server includes, for every configured
 /// language, and laid out as a group with one panel per language.
-struct ServerSnippets {
+package struct ServerSnippets {
     /// The server pieces a guide can name in a ```` ```almakit snippet NAME ```` block.
     static let names = ["create-payment-intent", "client-secret-endpoint", "webhook"]
     /// The browser's piece: the confirmation in `client.js`, the same for every server.
@@ -9,6 +11,11 @@ struct ServerSnippets {
 
     let servers: ServerCode
     let languages: [ServerLanguage]
+
+    package init(servers: ServerCode, languages: [ServerLanguage]) {
+        self.servers = servers
+        self.languages = languages
+    }
 
     /// The template of a language's piece: `snippets/NAME.*`, or for cURL,
     /// whose script is the piece itself, `NAME.*`. Nil when the language has none.
@@ -21,7 +28,7 @@ struct ServerSnippets {
 
     /// The HTML of every known piece, keyed by name, for the guide renderer.
     /// - Parameter highlight: HTML for (code, language), or nil for plain escaped text.
-    func htmlGroups(highlight: (String, String) -> String? = { _, _ in nil }) -> [String: String] {
+    package func htmlGroups(highlight: (String, String) -> String? = { _, _ in nil }) -> [String: String] {
         var groups: [String: String] = [:]
         for name in Self.names {
             let panels = languages.compactMap { language -> Panel? in

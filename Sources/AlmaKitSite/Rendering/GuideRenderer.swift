@@ -1,22 +1,29 @@
+import AlmaKitCore
+import AlmaKitMarkdown
+
 /// Renders guides' Markdown one page at a time: parses the page, renders it
 /// at once, and checks its links against the whole site, anchors in other
 /// pages once every page's headings are known (`problems(of:in:)`).
-struct GuideRenderer: Sendable {
+package struct GuideRenderer: Sendable {
     let parser = MarkdownParser()
     /// The servers' pieces that `almakit snippet NAME` blocks expand to.
     var snippetGroups: [String: String] = [:]
     /// `{{name}}` values by language.
-    var placeholders: [String: Placeholders] = [:]
-    var highlight: @Sendable (String, String) -> String? = { _, _ in nil }
+    package var placeholders: [String: Placeholders] = [:]
+    package var highlight: @Sendable (String, String) -> String? = { _, _ in nil }
     /// Parsed and rendered pages of earlier builds (`almakit serve`).
-    var cache: RenderCache?
+    package var cache: (any GuideRenderCache)?
     /// Where each page's text is read from when it is rendered.
-    var bodies = PageBodies.kept
+    package var bodies = PageBodies.kept
+
+    package init(snippetGroups: [String: String] = [:]) {
+        self.snippetGroups = snippetGroups
+    }
 
     /// What every page's links are checked against: the whole site's pages
     /// and anchors. An edit that keeps every page's front matter and heading
     /// ids leaves it as it is.
-    struct Site: Sendable {
+    package struct Site: Sendable {
         fileprivate let index: LinkIndex
         fileprivate let outputs: OutputsByLanguage
         /// A hash of everything besides the page that a page's HTML depends on.
@@ -24,20 +31,20 @@ struct GuideRenderer: Sendable {
     }
 
     /// One page's HTML and its problems, anchors in other pages possibly not checked yet.
-    struct PageRendering: Sendable {
-        var guide: RenderedGuide
+    package struct PageRendering: Sendable {
+        package var guide: RenderedGuide
         var problems: LinkResolver.Problems
     }
 
     /// What a guide leaves behind once its page is written: no HTML, only
     /// what other pages and the report need.
-    struct Summary: Sendable {
-        var page: Page
+    package struct Summary: Sendable {
+        package var page: Page
         /// Its heading ids, which links from other pages may point at.
         var anchors: [String]
         var problems: LinkResolver.Problems
 
-        init(_ rendering: PageRendering) {
+        package init(_ rendering: PageRendering) {
             page = rendering.guide.page
             anchors = rendering.guide.anchors
             problems = rendering.problems
@@ -51,7 +58,7 @@ struct GuideRenderer: Sendable {
     ///   - fallbacks: pages standing in for missing translations.
     ///   - generatedPages: what the build writes besides the guides, that a link may name.
     ///   - files: what it copies from `Content/`, that an image or a link may name.
-    func site(pages: [Page], fallbacks: [Page], generatedPages: [String], files: [CopiedFile]) -> Site {
+    package func site(pages: [Page], fallbacks: [Page], generatedPages: [String], files: [CopiedFile]) -> Site {
         var index = LinkIndex()
         for page in pages { index.addPage(page, headingIDs: []) }
         for page in fallbacks { index.addFallback(page, headingIDs: []) }
@@ -63,7 +70,7 @@ struct GuideRenderer: Sendable {
 
     /// `site` with the anchors of the pages rendered: a stand-in shows its
     /// source's text, so it has its source's anchors.
-    func site(_ site: Site, adding rendered: [Summary], fallbacks: [Page]) -> Site {
+    package func site(_ site: Site, adding rendered: [Summary], fallbacks: [Page]) -> Site {
         var index = site.index
         var anchorsBySource: [String: [String]] = [:]
         for guide in rendered {
@@ -79,13 +86,13 @@ struct GuideRenderer: Sendable {
     ///   `problems(of:in:)`, because `site` does not know them yet. A stand-in
     ///   keeps a link's fragment only where its own language's page has it, so
     ///   it is rendered once every page's anchors are known.
-    func render(_ page: Page, site: Site, defersAnchors: Bool) -> PageRendering {
+    package func render(_ page: Page, site: Site, defersAnchors: Bool) -> PageRendering {
         cached(page, site: site) { render(page, parsed: parse(page), site: site, defersAnchors: defersAnchors) }
     }
 
     /// Every problem of a rendered page, its links to other pages' anchors
     /// checked against `site`, which must know every page's anchors.
-    func problems(of guide: Summary, in site: Site) -> [Diagnostic] {
+    package func problems(of guide: Summary, in site: Site) -> [Diagnostic] {
         guide.problems.completed(with: site.index)
     }
 

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// Values written into JavaScript source as literals, safe inside any HTML
 /// context too: `<`, `>` and `&` are escaped so no `</script>` or `<!--`
 /// can appear, and U+2028/U+2029 so older engines don't end the line.

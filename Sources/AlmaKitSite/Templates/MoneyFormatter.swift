@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 
 /// Amounts in minor units written the way readers of a language expect:

@@ -1,3 +1,6 @@
+import AlmaKitCore
+import Foundation
+
 /// The guides of one language as readers move through them: top-level pages
 /// and sections (one per folder under `Content/<lang>/`), each ordered by
 /// front-matter `order`, then title. It keeps titles and paths only, so that

@@ -1,11 +1,13 @@
+import AlmaKitCore
+import AlmaKitMarkdown
 import Foundation
 
 /// The template context of each kind of page in one language: the layout's
 /// shared part (navigation, language switcher, alternates, strings) and what
 /// each page adds.
-struct PageContext: Sendable {
+package struct PageContext: Sendable {
     let renderer: SiteRenderer
-    let language: String
+    package let language: String
     let navigation: Navigation
     /// The language's own `index.md` page, when it has one.
     let homePath: String?

@@ -1,3 +1,6 @@
+import AlmaKitCore
+import AlmaKitMarkdown
+
 /// A guide page whose Markdown has been turned into HTML.
 public struct RenderedGuide: Sendable {
     public var page: Page

@@ -1,3 +1,6 @@
+import AlmaKitCore
+import Foundation
+
 /// A string literal for PHP and Ruby, single-quoted: there a backslash and a
 /// quote are the only escapes, so nothing else in the value can mean
 /// anything. Their double-quoted strings would not do: PHP interpolates `$`

@@ -1,18 +1,19 @@
+import AlmaKitCore
 import Foundation
 
 /// Fills the templates for every page of the site. It only composes text;
 /// the build's steps decide what happens to it.
-struct SiteRenderer: Sendable {
+package struct SiteRenderer: Sendable {
     let config: SiteConfig
     let templates: TemplateSet
     let strings: StringsCatalogue
     let translations: Translations
     let servers: ServerCode
-    var parallel = true
+    package var parallel = true
     /// Pages whose inputs did not change are taken from here (`almakit serve`).
-    var cache: RenderCache?
+    package var cache: (any OutputRenderCache)?
     /// Changes with the configuration's text: part of every cached page's key.
-    var configFingerprint = 0
+    package var configFingerprint = 0
     /// `chromeKey` of each language, worked out by its first page.
     let chromeKeys = SharedCache<Int>()
 
@@ -31,7 +32,7 @@ struct SiteRenderer: Sendable {
     ///   - published: the guides that get a page, stand-ins included.
     ///   - layouts: `layouts(for:)` of the same guides.
     /// - Returns: the published site's files, and the servers' (paths in the servers folder).
-    func generatedFiles(published: [Page], layouts: [PageContext], into diagnostics: inout Diagnostics) -> (site: [OutputFile], servers: [OutputFile]) {
+    package func generatedFiles(published: [Page], layouts: [PageContext], into diagnostics: inout Diagnostics) -> (site: [OutputFile], servers: [OutputFile]) {
         var jobs: [Job] = []
         func add(_ path: String, template: String, _ context: @autoclosure @escaping @Sendable () -> [String: Any]) {
             jobs.append(Job(path: path, template: template, context: context))
@@ -75,14 +76,14 @@ struct SiteRenderer: Sendable {
         return (site, serverFiles.sorted { $0.path < $1.path })
     }
 
-    static func missingTemplate(_ name: String) -> Diagnostic {
+    package static func missingTemplate(_ name: String) -> Diagnostic {
         .error(id: "template.missing", at: SourceLocation(file: "Templates/\(name)"), "the template '\(name)' does not exist", hint: "restore it, or remove the project's override that refers to it")
     }
 
     /// The page contexts of each of the site's languages, in their order:
     /// navigation and language switcher over the guides that get a page
     /// (stand-ins included).
-    func layouts(for published: [Page]) -> [PageContext] {
+    package func layouts(for published: [Page]) -> [PageContext] {
         var counterparts: [String: [String: String]] = [:]
         for page in published { counterparts[page.translationKey, default: [:]][page.language] = page.outputPath }
         return config.site.languages.map { language in
@@ -95,7 +96,7 @@ struct SiteRenderer: Sendable {
     /// One guide's page, in the context of its language (from `layouts(for:)`);
     /// taken from the cache when nothing it shows changed (`almakit serve`).
     /// Nil when the project's templates lack `page.html`.
-    func page(of guide: RenderedGuide, in layout: PageContext) -> OutputFile? {
+    package func page(of guide: RenderedGuide, in layout: PageContext) -> OutputFile? {
         let render = { templates.render("page.html", layout.guide(guide)).map { OutputFile(path: guide.page.outputPath, contents: $0) } }
         guard let cache else { return render() }
         let chrome = chromeKeys.value(for: layout.language) {

@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 
 /// The visible text of the generated pages, per language: built-in

@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 import Mustache
 
@@ -14,22 +15,22 @@ public struct TemplateSet: Sendable {
     var fingerprint = 0
     /// Files of the project's `Templates/assets/` that are not text (images,
     /// fonts): copied into the site's `assets/` as they are.
-    var copiedAssets: [CopiedFile] = []
+    package var copiedAssets: [CopiedFile] = []
 
-    static let assetsFolder = "assets/"
+    package static let assetsFolder = "assets/"
     /// How a problem in a built-in template names its file: it has no path.
-    static let builtInOrigin = "built-in template "
+    static let builtInOrigin = DiagnosticPaths.builtInTemplatePrefix
     /// Assets with these extensions are templates, filled like the pages; any
     /// other file in `assets/` is copied byte for byte.
     static let textAssetExtensions: Set<String> = ["css", "js", "svg", "html", "xml", "txt", "json", "webmanifest"]
 
     /// The assets filled as templates, without the `assets/` folder: `site.css`.
-    var assetNames: [String] {
+    package var assetNames: [String] {
         names.filter { $0.hasPrefix(Self.assetsFolder) }.map { String($0.dropFirst(Self.assetsFolder.count)) }
     }
 
     /// The built-in templates alone, as `almakit init` uses them.
-    static var builtIn: TemplateSet {
+    package static var builtIn: TemplateSet {
         var diagnostics = Diagnostics()
         return load(projectDirectory: URL(fileURLWithPath: "/nonexistent-almakit-project"), into: &diagnostics)
     }

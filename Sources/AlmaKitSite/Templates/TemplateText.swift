@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Mustache
 
 /// A string in a template context that swift-mustache renders without
