@@ -40,14 +40,33 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["embed-files"]
         ),
+        // The library in five layers, each depending only on those above it
+        // here, so that the compiler refuses a reference from a lower layer to
+        // a higher one.
+        // Configuration, diagnostics, YAML, payment rules, site paths, HTML
+        // escaping, shared support. The only target that imports Yams.
         .target(
-            name: "AlmaKit",
+            name: "AlmaKitCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Markdown to HTML: the only code that touches libcmark.
+        .target(name: "AlmaKitMarkdown", dependencies: ["AlmaKitCore", "CCmark"]),
+        // Build-time syntax highlighting; Markdown takes it as a closure.
+        .target(name: "AlmaKitHighlight", dependencies: ["AlmaKitCore"]),
+        // Content, guide rendering, templates, integrations; embeds Templates/.
+        .target(
+            name: "AlmaKitSite",
             dependencies: [
-                "CCmark",
-                .product(name: "Yams", package: "Yams"),
+                "AlmaKitCore",
+                "AlmaKitMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedFiles"]
+        ),
+        // The build pipeline, output, preview session, init, fuzz entry points.
+        .target(
+            name: "AlmaKit",
+            dependencies: ["AlmaKitCore", "AlmaKitMarkdown", "AlmaKitHighlight", "AlmaKitSite"]
         ),
         // `almakit serve`: the HTTP side of the preview, apart so that the
         // library stays free of a server stack.
@@ -55,6 +74,7 @@ let package = Package(
             name: "AlmaKitPreview",
             dependencies: [
                 "AlmaKit",
+                "AlmaKitCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -64,6 +84,8 @@ let package = Package(
             name: "almakit",
             dependencies: [
                 "AlmaKit",
+                "AlmaKitCore",
+                "AlmaKitSite",
                 "AlmaKitPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -73,6 +95,10 @@ let package = Package(
             name: "AlmaKitTests",
             dependencies: [
                 "AlmaKit",
+                "AlmaKitSite",
+                "AlmaKitMarkdown",
+                "AlmaKitHighlight",
+                "AlmaKitCore",
                 // The tests parse the CI workflow `almakit init` writes.
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -1,4 +1,5 @@
 import AlmaKit
+import AlmaKitCore
 import Foundation
 
 /// Tells every open page that a build finished: each connected page holds

@@ -1,4 +1,5 @@
 import AlmaKit
+import AlmaKitCore
 import ArgumentParser
 import Foundation
 

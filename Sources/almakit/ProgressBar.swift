@@ -1,4 +1,5 @@
 import AlmaKit
+import AlmaKitCore
 import Foundation
 
 /// A one-line progress bar on stderr, shown only on a terminal and only when

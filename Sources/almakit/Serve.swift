@@ -1,4 +1,5 @@
 import AlmaKit
+import AlmaKitCore
 import AlmaKitPreview
 import ArgumentParser
 import Foundation

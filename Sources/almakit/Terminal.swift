@@ -1,4 +1,5 @@
 import AlmaKit
+import AlmaKitCore
 import Foundation
 
 /// Everything `almakit` prints goes through here: results to stdout, problems to stderr.

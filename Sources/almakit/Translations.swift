@@ -1,4 +1,6 @@
 import AlmaKit
+import AlmaKitCore
+import AlmaKitSite
 import ArgumentParser
 import Foundation
 

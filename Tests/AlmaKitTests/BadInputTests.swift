@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
 
 /// The catalogue of bad inputs: each breaks a valid project once, and the
 /// build must fail with exit code 1, print the exact diagnostic (file, line,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
 
 /// The GitHub Actions workflow `almakit init` writes, parsed as YAML: it must
 /// run as written on a fresh runner, build the AlmaKit it names, and publish

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 /// `init`, `--version`, and `check` in its three formats, through the real binary.
 @Suite struct CommandLineTests {
@@ -148,7 +150,7 @@ import Testing
     }
 
     @Test func githubFormatEscapesWhatWouldEndTheCommand() {
-        let diagnostic = Diagnostic.error(id: "test.escaping", at: AlmaKit.SourceLocation(file: "a,b:c.md", line: 1, column: 2), "100% wrong\nsecond line")
+        let diagnostic = Diagnostic.error(id: "test.escaping", at: AlmaKitCore.SourceLocation(file: "a,b:c.md", line: 1, column: 2), "100% wrong\nsecond line")
         #expect(DiagnosticFormatter().github(diagnostic) == "::error file=a%2Cb%3Ac.md,line=1,col=2,title=almakit error [test.escaping]::100%25 wrong%0Asecond line")
     }
 }

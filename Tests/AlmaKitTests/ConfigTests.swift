@@ -1,5 +1,8 @@
+import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 @Suite struct ConfigTests {
     @Test func validConfigurationLoads() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
 
 /// Images and downloads beside the guides ship with the site, byte for byte,
 /// and a page that names a missing one fails at that line.

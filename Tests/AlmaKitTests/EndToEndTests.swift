@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 /// The real `almakit` binary on temporary site projects.
 @Suite struct EndToEndTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 @Suite struct EscapingTests {
     static let hostile = #"</script><script>alert(1)</script> & "Café" 'x'"#

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
 
 /// The example site's generated pages, byte for byte. A change here is a
 /// change every user sees: re-record on purpose and review the diff.

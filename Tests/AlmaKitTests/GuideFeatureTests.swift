@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 /// What a reader of the guides gets: navigation with sections, "on this
 /// page", anchors, previous and next, merchant values in the prose, dates,
@@ -29,10 +31,10 @@ import Testing
         ]) { $1 })
         let errors = project.builder.check().diagnostics.errors
         let amount = try #require(errors.first { $0.message == "unknown placeholder '{{amout}}'" }, "\(errors)")
-        #expect(amount.location == AlmaKit.SourceLocation(file: "Content/en/guide.md", line: 5, column: 5))
+        #expect(amount.location == AlmaKitCore.SourceLocation(file: "Content/en/guide.md", line: 5, column: 5))
         #expect(amount.hint?.contains("{{amount}}") == true)
         let secret = try #require(errors.first { $0.message == "unknown placeholder '{{secret_key}}'" })
-        #expect(secret.location == AlmaKit.SourceLocation(file: "Content/en/guide.md", line: 9, column: 6))
+        #expect(secret.location == AlmaKitCore.SourceLocation(file: "Content/en/guide.md", line: 9, column: 6))
     }
 
     @Test func foldersBecomeSectionsAndPagesFollowEachOther() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 /// What CI and a beginner read: every problem in one run, paths their tools
 /// can open, samples that CI refuses, and hints that say what was meant.

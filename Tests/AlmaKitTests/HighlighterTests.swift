@@ -1,5 +1,8 @@
 import Testing
-@testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitHighlight
+@testable import AlmaKitMarkdown
+@testable import AlmaKitSite
 
 @Suite struct HighlighterTests {
     // MARK: Samples, one per language

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 /// `almakit serve` runs the build's own steps again on every edit, its cache
 /// making them redo only what changed (`RenderCacheTests`): whatever the

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitMarkdown
+@testable import AlmaKitSite
 
 @Suite struct MarkdownTests {
     let parser = MarkdownParser()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
 
 @Suite struct ParallelBuildTests {
     /// Rendering on every core must not change a byte: same files, same order.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
 
 /// `almakit serve` rebuilds only what changed: a second build of the same
 /// inputs renders no guide page again, and an edit renders only its page.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import AlmaKit
+@testable import AlmaKitCore
 
 /// Nothing committed looks like a real secret: not the example site, not a
 /// golden file, not a test (tests assemble key-shaped strings at run time).

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 /// The servers' code as data: which library and parameter go with each API
 /// version, the pieces the guides embed, and the values written into code.
@@ -13,7 +15,7 @@ import Testing
         let (_, diagnostics) = diagnose(config: text)
         let errors = diagnostics.errors.filter { $0.message.contains("'server.client_secret_path' must be a path") }
         #expect(errors.count == 1, "\(diagnostics.errors)")
-        #expect(errors.first?.location == AlmaKit.SourceLocation(file: "almakit.yml", line: 16, column: 23))
+        #expect(errors.first?.location == AlmaKitCore.SourceLocation(file: "almakit.yml", line: 16, column: 23))
     }
 
     @Test func plainEndpointPathIsAccepted() {
@@ -97,7 +99,7 @@ import Testing
         ]) { $1 })
         let errors = project.builder.check().diagnostics.errors
         let error = try #require(errors.first { $0.message.contains("unknown snippet 'refund'") }, "\(errors)")
-        #expect(error.location == AlmaKit.SourceLocation(file: "Content/en/guide.md", line: 6, column: 1))
+        #expect(error.location == AlmaKitCore.SourceLocation(file: "Content/en/guide.md", line: 6, column: 1))
         #expect(error.hint?.contains("create-payment-intent") == true)
     }
 

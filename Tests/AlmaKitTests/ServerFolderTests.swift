@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 /// The servers live beside the published folder, never in it, and a build
 /// replaces only what it generated there: what a merchant installs stays.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 /// Templates read typed contexts: every name a built-in template reads must
 /// be one its context answers, and a project's template that reads another

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 @Suite struct TemplateTests {
     /// Mustache escapes HTML by default; anything else must say so first.

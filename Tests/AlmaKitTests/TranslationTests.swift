@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 /// Pages pair up across languages by path or by `translation_key`; a missing
 /// translation is stood in for by its source, with a notice; `check` says
@@ -68,7 +70,7 @@ import Testing
         ]) { $1 })
         let result = project.builder.check()
         let warning = try #require(result.diagnostics.warnings.first)
-        #expect(warning.location == AlmaKit.SourceLocation(file: "Content/fr/seul.md", line: 1, column: 1))
+        #expect(warning.location == AlmaKitCore.SourceLocation(file: "Content/fr/seul.md", line: 1, column: 1))
         #expect(warning.message.contains("not translated into 'en'"))
 
         let standIn = try #require(result.files.first { $0.path == "en/seul.html" }).contents
@@ -105,7 +107,7 @@ import Testing
         let result = project.builder.check()
         let current = ContentHash.of(try #require(TemporaryProject.page(Self.home["Content/fr/index.md"]!, path: "Content/fr/index.md")))
         let warning = try #require(result.diagnostics.warnings.first, "\(result.diagnostics.all)")
-        #expect(warning.location == AlmaKit.SourceLocation(file: "Content/en/index.md", line: 3, column: 18))
+        #expect(warning.location == AlmaKitCore.SourceLocation(file: "Content/en/index.md", line: 3, column: 18))
         #expect(warning.message.contains("Content/fr/index.md changed since this translation was made"))
         #expect(warning.hint == "bring the translation up to date, then set 'translated_from: \(current)'")
         #expect(result.succeeded, "a warning does not fail a build")
@@ -142,6 +144,6 @@ import Testing
             "Content/en/index.md": "---\ntitle: Home\ntranslated_from: yesterday\n---\nHello.\n",
         ]) { $1 })
         let error = try #require(project.builder.check().diagnostics.errors.first)
-        #expect(error.location == AlmaKit.SourceLocation(file: "Content/en/index.md", line: 3, column: 18))
+        #expect(error.location == AlmaKitCore.SourceLocation(file: "Content/en/index.md", line: 3, column: 18))
     }
 }

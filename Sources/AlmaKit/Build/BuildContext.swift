@@ -1,3 +1,5 @@
+import AlmaKitCore
+import AlmaKitSite
 import Foundation
 
 /// Everything one build knows, filled in step by step (`BuildStep`). A field

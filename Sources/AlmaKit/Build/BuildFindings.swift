@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// What each step of a build found, kept apart per step so that the report
 /// lists problems in pipeline order whatever order the cores finished in.
 struct BuildFindings: Sendable {

@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 
 /// Where a build reads and writes.

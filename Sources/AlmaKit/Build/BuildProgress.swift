@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// How far a build has gone, readable from another thread: the terminal
 /// draws a progress bar from it while the build runs, and `build --verbose`
 /// prints how long each stage took.
@@ -51,7 +53,7 @@ public final class BuildProgress: Sendable {
         return try body()
     }
 
-    func advance() {
+    package func advance() {
         state.withLock { $0.done += 1 }
     }
 
@@ -60,3 +62,5 @@ public final class BuildProgress: Sendable {
         table.withLock { $0[stage, default: 0] += seconds }
     }
 }
+
+extension BuildProgress: ProgressReporting {}

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// What a build or check found and made.
 public struct BuildResult: Sendable {
     public var diagnostics: Diagnostics

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// The named stages of a build, in the order they run: what the progress bar
 /// shows and `build --verbose` times. `BuildStep` runs them.
 public enum BuildStage: String, CaseIterable, Sendable {

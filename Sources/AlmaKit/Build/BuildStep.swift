@@ -1,3 +1,5 @@
+import AlmaKitCore
+import AlmaKitSite
 import Foundation
 
 /// One named step of the build over the build's context, the way Publish

@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 
 /// The project's `almakit.yml` (or `--config`), read and validated.

@@ -1,3 +1,8 @@
+import AlmaKitCore
+import AlmaKitHighlight
+import AlmaKitMarkdown
+import AlmaKitSite
+
 /// One guide from Markdown to the output: rendered, its page filled with
 /// its language's layout, and handed to the output (which scans and writes
 /// it). Runs on any core, a page at a time.

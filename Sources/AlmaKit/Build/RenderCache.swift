@@ -1,3 +1,6 @@
+import AlmaKitCore
+import AlmaKitMarkdown
+import AlmaKitSite
 import Foundation
 
 /// What a rebuild can reuse from the previous one, kept in memory by
@@ -16,7 +19,7 @@ public final class RenderCache: Sendable {
     public init() {}
 
     /// A page's syntax tree and heading ids, parsed again only when its text changed.
-    func parsed(_ page: Page, parse: (String) -> MarkdownNode) -> (tree: MarkdownNode, headingIDs: [String]) {
+    package func parsed(_ page: Page, parse: (String) -> MarkdownNode) -> (tree: MarkdownNode, headingIDs: [String]) {
         let id = Self.id(of: page)
         if let cached = trees.withLock({ $0[id] }), cached.body == page.body { return (cached.tree, cached.headingIDs) }
         let tree = parse(page.body)
@@ -26,7 +29,7 @@ public final class RenderCache: Sendable {
     }
 
     /// - Parameter key: a hash of the page and of everything else its HTML depends on.
-    func guide(for page: Page, key: Int, render: () -> GuideRenderer.PageRendering) -> GuideRenderer.PageRendering {
+    package func guide(for page: Page, key: Int, render: () -> GuideRenderer.PageRendering) -> GuideRenderer.PageRendering {
         let id = Self.id(of: page)
         if let cached = guides.withLock({ $0[id] }), cached.key == key {
             // The HTML is the same; the page's other fields (its title, which
@@ -41,7 +44,7 @@ public final class RenderCache: Sendable {
     }
 
     /// A page file read before and not touched since: its page and problems.
-    func page(at path: String, stamp: FileStamp, read: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
+    package func page(at path: String, stamp: FileStamp, read: () -> (Page?, [Diagnostic])) -> (Page?, [Diagnostic]) {
         if let cached = pages.withLock({ $0[path] }), cached.stamp == stamp { return (cached.page, cached.diagnostics) }
         let (page, diagnostics) = read()
         pages.withLock { $0[path] = (stamp, page, diagnostics) }
@@ -49,7 +52,7 @@ public final class RenderCache: Sendable {
     }
 
     /// An output file rendered from the same inputs before; nil to render it.
-    func output(at path: String, key: Int, render: () -> OutputFile?) -> OutputFile? {
+    package func output(at path: String, key: Int, render: () -> OutputFile?) -> OutputFile? {
         if let cached = outputs.withLock({ $0[path] }), cached.key == key {
             reused.withLock { _ = $0.insert(path) }
             return cached.file
@@ -83,3 +86,5 @@ public final class RenderCache: Sendable {
     /// scanned for secrets when first made.
     var reusedOutputs: Set<String> { reused.withLock { $0 } }
 }
+
+extension RenderCache: PageReadCache, GuideRenderCache, OutputRenderCache {}

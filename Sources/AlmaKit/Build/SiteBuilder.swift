@@ -1,3 +1,5 @@
+import AlmaKitCore
+import AlmaKitSite
 import Foundation
 
 /// The build: a list of named steps over one build context (`BuildStep`).
@@ -84,7 +86,6 @@ public struct SiteBuilder: Sendable {
         let templates = TemplateSet.load(projectDirectory: options.projectDirectory, into: &diagnostics)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let servers = ServerCode(config: config, templates: templates, siteFolder: options.siteFolderFromServers)
-        let code = templates.render("server/\(language.rawValue)/\(language.mainFile)", servers.context(for: language))
-        return (code, diagnostics)
+        return (servers.mainFile(of: language), diagnostics)
     }
 }

@@ -1,3 +1,5 @@
+import AlmaKitCore
+import AlmaKitSite
 import Foundation
 
 /// The GitHub Actions workflow `almakit init` writes: it builds `almakit`

@@ -1,3 +1,5 @@
+import AlmaKitCore
+import AlmaKitSite
 import Foundation
 
 /// The files `almakit init` writes: a project that `almakit check --strict`

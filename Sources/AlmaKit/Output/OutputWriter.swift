@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 
 /// Guards the published folder: a build writes into a `StagingFolder` that

@@ -1,3 +1,5 @@
+import AlmaKitCore
+
 /// Where each file of the published site goes the moment it is made: it is
 /// scanned for secrets, then written to the staging folder (`build`) or kept
 /// in memory (`check`, `serve`, tests). A build thus never holds the whole

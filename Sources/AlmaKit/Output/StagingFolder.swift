@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 #if canImport(Glibc)
 import Glibc

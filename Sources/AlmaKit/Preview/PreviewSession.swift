@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 
 /// The site as `almakit serve` shows it: built in memory (never written to

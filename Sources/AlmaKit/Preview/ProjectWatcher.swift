@@ -1,3 +1,4 @@
+import AlmaKitCore
 import Foundation
 
 /// What `almakit serve` watches: the configuration, `Content/` (guides and

@@ -1,3 +1,8 @@
+import AlmaKitCore
+import AlmaKitHighlight
+import AlmaKitMarkdown
+import AlmaKitSite
+
 /// What the fuzz targets in `fuzz/` drive: each parser that reads text a
 /// project's authors control, end to end, with every problem collected.
 /// Nothing here may crash, hang or grow without bound, whatever the input.

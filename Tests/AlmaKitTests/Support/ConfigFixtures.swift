@@ -1,4 +1,5 @@
-@testable import AlmaKit
+import Foundation
+@testable import AlmaKitCore
 
 /// Loads and validates a configuration text as `almakit build` would.
 func diagnose(config text: String) -> (SiteConfig?, Diagnostics) {

@@ -1,5 +1,7 @@
 import Foundation
 @testable import AlmaKit
+@testable import AlmaKitCore
+@testable import AlmaKitSite
 
 /// A site project written into a fresh temporary folder, removed on deinit.
 final class TemporaryProject {

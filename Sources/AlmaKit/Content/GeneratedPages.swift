@@ -1,9 +1,0 @@
-/// The pages AlmaKit writes into each language folder itself.
-public enum GeneratedPages {
-    public static let checkout = "checkout.html"
-    public static let returnPage = "return.html"
-    public static let notFound = "404.html"
-    static let reservedNames: Set<String> = [checkout, returnPage, notFound]
-    /// Files at the site's root that a guide may link to (`/client.js`), besides pages.
-    static let rootFiles = ["index.html", notFound, "sitemap.xml", "client.js", "guide.js"]
-}

@@ -1,9 +1,0 @@
-/// A guide page whose Markdown has been turned into HTML.
-public struct RenderedGuide: Sendable {
-    public var page: Page
-    public var html: String
-    /// Its second- and third-level headings, for "on this page".
-    public var headings: [TableOfContents.Entry] = []
-    /// Every heading's id, which links from other pages may point at.
-    public var anchors: [String] = []
-}

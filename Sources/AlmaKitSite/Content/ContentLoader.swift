@@ -1,0 +1,105 @@
+import AlmaKitCore
+import Foundation
+
+/// Reads every `Content/<lang>/**/*.md` of the site's languages into pages.
+public struct ContentLoader: Sendable {
+    let projectDirectory: URL
+    /// A guide is read by people: far below this. The limit keeps a stray
+    /// dump of data from taking minutes and gigabytes to render.
+    static let maximumPageBytes = 4 * 1024 * 1024
+
+    /// - Parameter projectDirectory: the folder holding `almakit.yml` and `Content/`.
+    /// Pages unchanged since an earlier load are taken from here (`almakit serve`).
+    package var cache: (any PageReadCache)?
+
+    public init(projectDirectory: URL) {
+        self.projectDirectory = projectDirectory
+    }
+
+    /// Every page, with the files that would collide reported.
+    public func load(languages: [String], into diagnostics: inout Diagnostics) -> [Page] {
+        let pages = read(languages: languages, into: &diagnostics)
+        reportCollisions(pages, into: &diagnostics)
+        return pages
+    }
+
+    /// Every file of the language folders, listed once for the pages and
+    /// for the files copied beside them (`ContentFiles`).
+    package func list(languages: [String], into diagnostics: inout Diagnostics) -> [(language: String, relative: String)] {
+        languages.flatMap { language in
+            ProjectFiles.list(in: projectDirectory.appending(path: "Content/\(language)"), project: projectDirectory,
+                              named: "Content/\(language)", into: &diagnostics).map { (language, $0) }
+        }
+    }
+
+    /// Every page, each file's problems reported at that file.
+    func read(languages: [String], into diagnostics: inout Diagnostics) -> [Page] {
+        read(list(languages: languages, into: &diagnostics), into: &diagnostics)
+    }
+
+    /// The pages of a `list(languages:into:)`.
+    /// - Parameter keepingBodies: false drops each page's text once its front
+    ///   matter and hash are read; the renderer reads it again (`PageBodies`).
+    package func read(_ listing: [(language: String, relative: String)], keepingBodies: Bool = true, into diagnostics: inout Diagnostics) -> [Page] {
+        let files = listing.filter { $0.relative.hasSuffix(".md") }.map { file in
+            (language: file.language, folder: projectDirectory.appending(path: "Content/\(file.language)"), relative: file.relative)
+        }
+        // Each file is read and its front matter parsed on any core; the
+        // results keep the listing's order.
+        let results = Parallel.map(Array(files.indices)) { [files, cache] index in
+            let file = files[index]
+            let read = {
+                var found = Diagnostics()
+                var page = Self.read(file.relative, in: file.folder, language: file.language, into: &found)
+                if !keepingBodies { page?.body = "" }
+                return (page, found.all)
+            }
+            let url = file.folder.appending(path: file.relative)
+            guard let cache, let stamp = FileStamp(of: url) else { return read() }
+            return cache.page(at: url.path, stamp: stamp, read: read)
+        }
+        var pages: [Page] = []
+        for (page, found) in results {
+            diagnostics.append(contentsOf: found)
+            if let page { pages.append(page) }
+        }
+        return pages
+    }
+
+    private static func read(_ relative: String, in folder: URL, language: String, into diagnostics: inout Diagnostics) -> Page? {
+        let key = String(relative.dropLast(".md".count))
+        let sourcePath = Page.sourcePath(language: language, key: key)
+        let url = folder.appending(path: relative)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumPageBytes else {
+            diagnostics.append(.error(id: "content.page-too-large",
+                at: SourceLocation(file: sourcePath),
+                "the page is \(size / (1024 * 1024)) MB; AlmaKit renders pages of up to \(maximumPageBytes / (1024 * 1024)) MB",
+                hint: "split it into several pages, or keep large data out of Content/"))
+            return nil
+        }
+        guard let text = ProjectFiles.readText(url, named: sourcePath, into: &diagnostics) else { return nil }
+        return Page.read(text, language: language, sourcePath: sourcePath, sourceKey: key, into: &diagnostics)
+    }
+
+    /// Two pages must not write the same file, nor the pages AlmaKit generates.
+    package func reportCollisions(_ pages: [Page], into diagnostics: inout Diagnostics) {
+        var owners: [String: Page] = [:]
+        for page in pages {
+            let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)
+            let name = page.outputPath.dropFirst(page.language.count + 1)
+            if GeneratedPages.reservedNames.contains(String(name)) {
+                diagnostics.append(.error(id: "content.replaces-generated-page",
+                    at: location, "this page would replace the generated \(name)",
+                    hint: "rename the file or set another 'slug' in its front matter"))
+            }
+            if let owner = owners[page.outputPath] {
+                diagnostics.append(.error(id: "content.same-output",
+                    at: location, "this page and \(owner.sourcePath) would both be written to \(page.outputPath)",
+                    hint: "give one of them another 'slug'"))
+            } else {
+                owners[page.outputPath] = page
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import AlmaKitCore
+
+/// The pages AlmaKit writes into each language folder itself.
+public enum GeneratedPages {
+    public static let checkout = "checkout.html"
+    public static let returnPage = "return.html"
+    public static let notFound = "404.html"
+    package static let reservedNames: Set<String> = [checkout, returnPage, notFound]
+    /// Files at the site's root that a guide may link to (`/client.js`), besides pages.
+    package static let rootFiles = ["index.html", notFound, "sitemap.xml", "client.js", "guide.js"]
+}

@@ -1,0 +1,28 @@
+import AlmaKitCore
+import Foundation
+
+/// Where a page's Markdown is found when it is rendered. A build that writes
+/// its pages as it goes reads each page's text again just before rendering
+/// it, rather than holding every page's text from the moment it is read to
+/// the end: 2×5,000 pages are 130 MB of Markdown. The second read comes
+/// from the operating system's file cache and costs a copy.
+package enum PageBodies: Sendable {
+    /// The pages carry their text (`almakit serve`, whose caches keep it anyway).
+    case kept
+    /// The pages were read without their text: read the file again.
+    case reread(projectDirectory: URL)
+
+    func body(of page: Page) -> String {
+        switch self {
+        case .kept:
+            return page.body
+        case .reread(let projectDirectory):
+            // Read exactly as the first time; a file that vanished since
+            // renders empty, and the next build reports it.
+            var ignored = Diagnostics()
+            guard let text = ProjectFiles.readText(projectDirectory.appending(path: page.sourcePath), named: page.sourcePath, into: &ignored)
+            else { return "" }
+            return FrontMatterSplit(text).body
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import AlmaKitCore
+
+/// The policy of the pages that load Stripe.js: exactly what Stripe.js needs
+/// (docs.stripe.com/security/guide#content-security-policy) and our own files.
+enum ContentSecurityPolicy {
+    static let paymentPages = [
+        "default-src 'self'",
+        "script-src 'self' https://js.stripe.com",
+        "frame-src https://js.stripe.com https://hooks.stripe.com",
+        "connect-src 'self' https://api.stripe.com",
+        "img-src 'self' data: https://*.stripe.com",
+        "style-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+    ].joined(separator: "; ")
+}

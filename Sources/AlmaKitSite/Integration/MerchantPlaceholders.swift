@@ -1,0 +1,24 @@
+import AlmaKitCore
+
+/// The `{{name}}` values a guide may use, from the configuration, in one
+/// language. The README lists them; keep the two in step.
+package enum MerchantPlaceholders {
+    package static func values(_ config: SiteConfig, language: String) -> [String: String] {
+        let merchant = MerchantValues(config)
+        return [
+            "amount": merchant.amount(in: language),
+            "amount_minor": String(merchant.amountMinor),
+            "currency": merchant.currency,
+            "merchant_name": merchant.merchantName,
+            "product_name": merchant.productName(in: language),
+            "publishable_key": merchant.publishableKey,
+            "api_version": merchant.apiVersion.description,
+            "api_release": merchant.apiVersion.release,
+            "stripe_js_url": merchant.apiVersion.stripeJSURL,
+            "restriction_parameter": merchant.restriction.rawValue,
+            "client_secret_path": merchant.clientSecretPath,
+            "webhook_path": merchant.webhookPath,
+            "port": String(merchant.port),
+        ]
+    }
+}

@@ -1,0 +1,85 @@
+import AlmaKitCore
+
+/// `page.html`: a guide, its table of contents and its neighbours in reading order.
+struct GuidePage: LayoutPage {
+    enum Key: String, CaseIterable {
+        case description, content, toc, previous, next
+        case contentLang = "content_lang"
+        case fallbackBanner = "fallback_banner"
+        case hasTOC = "has_toc"
+        case updatedText = "updated_text"
+    }
+
+    var layout: PageLayout
+    var description: TemplateText
+    /// The guide's HTML.
+    var content: TemplateText
+    /// A stand-in for a missing translation: the original's language, and
+    /// the banner that says so.
+    var contentLang: TemplateText?
+    var fallbackBanner: TemplateText?
+    var toc: [TOCEntry]
+    var previous: PageLink?
+    var next: PageLink?
+    /// "Updated on …", from the front matter's `updated`.
+    var updatedText: TemplateText?
+
+    func value(of key: Key) -> Any? {
+        switch key {
+        case .description: description
+        case .content: content
+        case .contentLang: contentLang
+        case .fallbackBanner: fallbackBanner
+        case .toc: toc
+        // A single heading is the page's own subject: no list for it.
+        case .hasTOC: toc.count > 1
+        case .previous: previous
+        case .next: next
+        case .updatedText: updatedText
+        }
+    }
+
+    static func shape(of key: Key) -> TemplateShape {
+        switch key {
+        case .toc: TOCEntry.shape
+        case .previous, .next: PageLink.shape
+        default: .value
+        }
+    }
+}
+
+/// A heading in "on this page".
+struct TOCEntry: TemplateContext {
+    enum Key: String, CaseIterable {
+        case title, id, level
+    }
+
+    var title: TemplateText
+    var id: TemplateText
+    var level: Int
+
+    func value(of key: Key) -> Any? {
+        switch key {
+        case .title: title
+        case .id: id
+        case .level: level
+        }
+    }
+}
+
+/// The previous or next guide.
+struct PageLink: TemplateContext {
+    enum Key: String, CaseIterable {
+        case title, href
+    }
+
+    var title: TemplateText
+    var href: TemplateText
+
+    func value(of key: Key) -> Any? {
+        switch key {
+        case .title: title
+        case .href: href
+        }
+    }
+}

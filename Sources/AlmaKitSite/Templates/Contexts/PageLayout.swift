@@ -1,0 +1,104 @@
+import AlmaKitCore
+
+/// What every page's layout reads: the page's language and address, the
+/// site's navigation, the language switcher and the strings.
+struct PageLayout: TemplateContext {
+    enum Key: String, CaseIterable {
+        case lang, title, canonical, alternates, root, languages, t
+        case siteTitle = "site_title"
+        case merchantName = "merchant_name"
+        case homeHref = "home_href"
+        case checkoutHref = "checkout_href"
+        case navHTML = "nav_html"
+        case hasLanguages = "has_languages"
+        case testMode = "test_mode"
+    }
+
+    var lang: TemplateText
+    var title: TemplateText
+    var siteTitle: TemplateText
+    var merchantName: TemplateText
+    /// The page indexed for this text: a stand-in for a missing translation names the original.
+    var canonical: TemplateText
+    /// `hreflang` links to the page's real translations.
+    var alternates: [AlternateLink]
+    /// From the page's folder to the site's root: `../`, or the root path on 404 pages.
+    var root: TemplateText
+    var homeHref: TemplateText
+    var checkoutHref: TemplateText
+    /// The rendered `nav-items.html`, the reader's own link marked.
+    var navHTML: TemplateText
+    /// The switcher: this page in every language of the site.
+    var languages: [LanguageLink]
+    var testMode: Bool
+    /// The language's strings, made once per language.
+    var t: [String: TemplateText]
+
+    func value(of key: Key) -> Any? {
+        switch key {
+        case .lang: lang
+        case .title: title
+        case .siteTitle: siteTitle
+        case .merchantName: merchantName
+        case .canonical: canonical
+        case .alternates: alternates
+        case .root: root
+        case .homeHref: homeHref
+        case .checkoutHref: checkoutHref
+        case .navHTML: navHTML
+        case .languages: languages
+        case .hasLanguages: languages.count > 1
+        case .testMode: testMode
+        case .t: t
+        }
+    }
+
+    static func shape(of key: Key) -> TemplateShape {
+        switch key {
+        case .alternates: AlternateLink.shape
+        case .languages: LanguageLink.shape
+        case .t: .strings
+        default: .value
+        }
+    }
+}
+
+/// A translation of a page, for `<link rel="alternate" hreflang>` and the sitemap.
+struct AlternateLink: TemplateContext {
+    enum Key: String, CaseIterable {
+        case hreflang, href
+    }
+
+    var hreflang: TemplateText
+    var href: TemplateText
+
+    func value(of key: Key) -> Any? {
+        switch key {
+        case .hreflang: hreflang
+        case .href: href
+        }
+    }
+}
+
+/// One language in the switcher.
+struct LanguageLink: TemplateContext {
+    enum Key: String, CaseIterable {
+        case code, name, href, current
+    }
+
+    var code: TemplateText
+    /// The language's name in that language (`language_name` of its strings).
+    var name: TemplateText
+    var href: TemplateText
+    /// The page's own language.
+    var current: Bool
+
+    func value(of key: Key) -> Any? {
+        switch key {
+        case .code: code
+        case .name: name
+        case .href: href
+        case .current: current
+        }
+    }
+}

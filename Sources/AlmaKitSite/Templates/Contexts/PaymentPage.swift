@@ -1,0 +1,45 @@
+import AlmaKitCore
+
+/// `checkout.html` and `return.html`: the pages a merchant's customers pay on.
+struct PaymentPage: LayoutPage {
+    enum Key: String, CaseIterable {
+        case description, csp, amount
+        case stripeJS = "stripe_js"
+        case productName = "product_name"
+        case productDescription = "product_description"
+        case returnURL = "return_url"
+        case checkoutURL = "checkout_url"
+        case stripeLocale = "stripe_locale"
+    }
+
+    var layout: PageLayout
+    var description: String
+    /// The Stripe.js build of the configured API version.
+    var stripeJS: String
+    /// The Content-Security-Policy the page declares.
+    var csp: String
+    var productName: String
+    /// Empty when the product has none.
+    var productDescription: String
+    /// The amount as the page's language writes it: `50,99 €`.
+    var amount: String
+    /// Where Stripe sends the customer back after paying.
+    var returnURL: String
+    /// From the return page back to checkout, to try again.
+    var checkoutURL: String
+    var stripeLocale: String
+
+    func value(of key: Key) -> Any? {
+        switch key {
+        case .description: description
+        case .stripeJS: stripeJS
+        case .csp: csp
+        case .productName: productName
+        case .productDescription: productDescription
+        case .amount: amount
+        case .returnURL: returnURL
+        case .checkoutURL: checkoutURL
+        case .stripeLocale: stripeLocale
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import AlmaKitCore
+import Foundation
+import Mustache
+
+/// Fills the templates for every page of the site. It only composes text;
+/// the build's steps decide what happens to it.
+package struct SiteRenderer: Sendable {
+    let config: SiteConfig
+    let templates: TemplateSet
+    let strings: StringsCatalogue
+    let translations: Translations
+    let servers: ServerCode
+    package var parallel = true
+    /// Pages whose inputs did not change are taken from here (`almakit serve`).
+    package var cache: (any OutputRenderCache)?
+    /// Changes with the configuration's text: part of every cached page's key.
+    package var configFingerprint = 0
+    /// `chromeKey` of each language, worked out by its first page.
+    let chromeKeys = SharedCache<Int>()
+
+    /// One file to write: its context is made where it is rendered, on any core.
+    private struct Job: Sendable {
+        var path: String
+        var template: String
+        var context: @Sendable () -> any MustacheParent
+        /// A file of a server, for the servers folder rather than the published one.
+        var isServer = false
+    }
+
+    /// Every file besides the guides' pages: generated pages, sitemap,
+    /// scripts, assets, and the servers' files.
+    /// - Parameters:
+    ///   - published: the guides that get a page, stand-ins included.
+    ///   - layouts: `layouts(for:)` of the same guides.
+    /// - Returns: the published site's files, and the servers' (paths in the servers folder).
+    package func generatedFiles(published: [Page], layouts: [PageContext], into diagnostics: inout Diagnostics) -> (site: [OutputFile], servers: [OutputFile]) {
+        var jobs: [Job] = []
+        func add(_ path: String, template: String, _ context: @autoclosure @escaping @Sendable () -> any MustacheParent) {
+            jobs.append(Job(path: path, template: template, context: context))
+        }
+
+        // The longest job first: the sitemap lists every page.
+        add("sitemap.xml", template: "sitemap.xml", sitemapContext(published))
+        for (language, page) in zip(config.site.languages, layouts) {
+            if page.homePath == nil {
+                add("\(language)/index.html", template: "home.html", page.generatedHome())
+            }
+            add("\(language)/\(GeneratedPages.checkout)", template: "checkout.html", page.payment(GeneratedPages.checkout, titleKey: "checkout_title"))
+            add("\(language)/\(GeneratedPages.returnPage)", template: "return.html", page.payment(GeneratedPages.returnPage, titleKey: "return_title"))
+            add("\(language)/\(GeneratedPages.notFound)", template: "404.html", page.notFound(path: "\(language)/\(GeneratedPages.notFound)"))
+        }
+        let landing = PageContext(renderer: self, language: config.defaultLanguage, navigation: Navigation([]), homePath: nil)
+        add("index.html", template: "landing.html", landing.landing())
+        add("404.html", template: "404.html", landing.notFound(path: "404.html"))
+        add("client.js", template: "client.js", ClientScript.context(config))
+        add("guide.js", template: "guide.js", EmptyContext())
+        for name in templates.assetNames {
+            add(TemplateSet.assetsFolder + name, template: TemplateSet.assetsFolder + name, EmptyContext())
+        }
+        for language in config.server.languages {
+            for file in servers.templateNames(for: language) {
+                jobs.append(Job(path: file.output, template: file.template, context: { servers.context(for: language) }, isServer: true))
+            }
+        }
+
+        let rendered = Parallel.map(jobs, parallel: parallel) { [templates] job in
+            templates.render(job.template, job.context()).map { OutputFile(path: job.path, contents: $0) }
+        }
+        var site: [OutputFile] = [], serverFiles: [OutputFile] = []
+        for (job, file) in zip(jobs, rendered) {
+            guard let file else {
+                diagnostics.append(Self.missingTemplate(job.template))
+                continue
+            }
+            if job.isServer { serverFiles.append(file) } else { site.append(file) }
+        }
+        return (site, serverFiles.sorted { $0.path < $1.path })
+    }
+
+    package static func missingTemplate(_ name: String) -> Diagnostic {
+        .error(id: "template.missing", at: SourceLocation(file: "Templates/\(name)"), "the template '\(name)' does not exist", hint: "restore it, or remove the project's override that refers to it")
+    }
+
+    /// The page contexts of each of the site's languages, in their order:
+    /// navigation and language switcher over the guides that get a page
+    /// (stand-ins included).
+    package func layouts(for published: [Page]) -> [PageContext] {
+        var counterparts: [String: [String: String]] = [:]
+        for page in published { counterparts[page.translationKey, default: [:]][page.language] = page.outputPath }
+        return config.site.languages.map { language in
+            let own = published.filter { $0.language == language }
+            return PageContext(renderer: self, language: language, navigation: Navigation(own),
+                               homePath: own.first(where: \.isHome)?.outputPath, counterparts: counterparts)
+        }
+    }
+
+    /// One guide's page, in the context of its language (from `layouts(for:)`);
+    /// taken from the cache when nothing it shows changed (`almakit serve`).
+    /// Nil when the project's templates lack `page.html`.
+    package func page(of guide: RenderedGuide, in layout: PageContext) -> OutputFile? {
+        let render = { templates.render("page.html", layout.guide(guide)).map { OutputFile(path: guide.page.outputPath, contents: $0) } }
+        guard let cache else { return render() }
+        let chrome = chromeKeys.value(for: layout.language) {
+            chromeKey(language: layout.language, navigation: layout.navigation, counterparts: layout.counterparts)
+        }
+        return cache.output(at: guide.page.outputPath, key: Self.key(of: guide, chrome: chrome), render: render)
+    }
+
+    /// What every guide page of a language shares: configuration, templates,
+    /// strings, navigation and where each page's translations are.
+    private func chromeKey(language: String, navigation: Navigation, counterparts: [String: [String: String]]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(configFingerprint)
+        hasher.combine(templates.fingerprint)
+        hasher.combine(strings.strings(for: language).sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value })
+        hasher.combine(navigation.readingOrder.map { $0.title + "\u{0}" + $0.outputPath })
+        hasher.combine(navigation.entries.map { entry -> String in
+            if case .section(let section) = entry { return section.title + "\u{0}" + (section.index?.outputPath ?? "") }
+            return ""
+        })
+        for (key, languages) in counterparts.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(key)
+            hasher.combine(languages.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value })
+        }
+        for (key, group) in translations.groups.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(key)
+            hasher.combine(group.keys.sorted())
+        }
+        return hasher.finalize()
+    }
+
+    /// One guide page's inputs beyond its language's chrome.
+    private static func key(of guide: RenderedGuide, chrome: Int) -> Int {
+        var hasher = Hasher()
+        hasher.combine(chrome)
+        hasher.combine(guide.page.outputPath)
+        hasher.combineUTF8(guide.html)
+        guide.page.frontMatter.digest(into: &hasher)
+        hasher.combine(guide.page.fallbackFrom)
+        return hasher.finalize()
+    }
+
+    /// Real pages only, each with its translations: a page standing in for a
+    /// missing translation is not a page of its own.
+    private func sitemapContext(_ pages: [Page]) -> Sitemap {
+        var entries: [(path: String, alternates: [(String, String)])] = [("index.html", [])]
+        for language in config.site.languages {
+            let homes = config.site.languages.map { ($0, "\($0)/index.html") }
+            if !pages.contains(where: { $0.language == language && $0.isHome }) {
+                entries.append(("\(language)/index.html", homes))
+            }
+            entries.append(("\(language)/\(GeneratedPages.checkout)", config.site.languages.map { ($0, "\($0)/\(GeneratedPages.checkout)") }))
+        }
+        for page in pages where page.fallbackFrom == nil {
+            let alternates = translations.translations(of: page.translationKey)
+                .map { ($0.key, $0.value.outputPath) }.sorted { $0.0 < $1.0 }
+            entries.append((page.outputPath, alternates.count > 1 ? alternates : []))
+        }
+        return Sitemap(urls: entries.sorted { $0.path < $1.path }.map { entry in
+            SitemapURL(loc: TemplateText(absoluteURL(entry.path)),
+                       alternates: entry.alternates.map { AlternateLink(hreflang: TemplateText($0.0), href: TemplateText(absoluteURL($0.1))) })
+        })
+    }
+
+    func absoluteURL(_ path: String) -> String {
+        let base = config.site.baseURL.hasSuffix("/") ? String(config.site.baseURL.dropLast()) : config.site.baseURL
+        return "\(base)/\(path)"
+    }
+
+    /// The path part of `base_url`, ending in `/`: where the site sits on its host.
+    var basePath: String {
+        guard let url = URL(string: config.site.baseURL), !url.path.isEmpty, url.path != "/" else { return "/" }
+        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+    }
+
+    func t(_ language: String) -> [String: String] {
+        strings.strings(for: language)
+    }
+}
