@@ -50,10 +50,8 @@ extension BuildStep {
             key.combine(languages)
             for folder in [project.appending(path: "Templates"), project.appending(path: StringsCatalogue.folder)] {
                 for name in ProjectFiles.list(in: folder) {
-                    let stamp = FileStamp(of: folder.appending(path: name))
                     key.combine(folder.path + "/" + name)
-                    key.combine(stamp?.modified)
-                    key.combine(stamp?.size)
+                    key.combine(FileStamp(of: folder.appending(path: name)))
                 }
             }
             return cache.stringsAndTemplates(key: key.finalize(), load: load)

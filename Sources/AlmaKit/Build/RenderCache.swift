@@ -12,6 +12,7 @@ public final class RenderCache: Sendable {
     private let outputs = Locked<[String: (key: Int, file: OutputFile)]>([:])
     private let pages = Locked<[String: (stamp: FileStamp, page: Page?, diagnostics: [Diagnostic])]>([:])
     private let reused = Locked<Set<String>>([])
+    private let generatedFiles = Locked<[String: (key: Int, file: OutputFile)]>([:])
     private let stringsAndTemplates = Locked<(key: Int, value: StringsAndTemplates)?>(nil)
 
     typealias StringsAndTemplates = (strings: StringsCatalogue, templates: TemplateSet, diagnostics: Diagnostics)
@@ -59,6 +60,15 @@ public final class RenderCache: Sendable {
         }
         let file = render()
         if let file { outputs.withLock { $0[path] = (key, file) } }
+        return file
+    }
+
+    /// A generated file rendered from the same inputs before; nil to render it.
+    /// Kept apart from the guides' pages, whose reuse `reusedOutputs` reports.
+    package func generated(at id: String, key: Int, render: () -> OutputFile?) -> OutputFile? {
+        if let cached = generatedFiles.withLock({ $0[id] }), cached.key == key { return cached.file }
+        let file = render()
+        if let file { generatedFiles.withLock { $0[id] = (key, file) } }
         return file
     }
 

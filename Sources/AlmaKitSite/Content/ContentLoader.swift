@@ -56,7 +56,15 @@ public struct ContentLoader: Sendable {
             }
             let url = file.folder.appending(path: file.relative)
             guard let cache, let stamp = FileStamp(of: url) else { return read() }
-            return cache.page(at: url.path, stamp: stamp, read: read)
+            return cache.page(at: url.path, stamp: stamp) {
+                var (page, found) = read()
+                if let body = page?.body {
+                    var hasher = Hasher()
+                    hasher.combineUTF8(body)
+                    page?.bodyDigest = hasher.finalize()
+                }
+                return (page, found)
+            }
         }
         var pages: [Page] = []
         for (page, found) in results {

@@ -20,6 +20,10 @@ public struct Page: Sendable {
     public var fallbackFrom: String? = nil
     /// `ContentHash.of(self)`, worked out once when the page is read.
     var contentHash: String? = nil
+    /// A hash of `body`, worked out once when a cache keeps the page
+    /// (`almakit serve`): rebuilds key the page's rendering on it instead of
+    /// hashing every page's text again.
+    var bodyDigest: Int? = nil
 
     /// What pairs this page with its translations in other languages.
     public var translationKey: String { frontMatter.translationKey ?? sourceKey }

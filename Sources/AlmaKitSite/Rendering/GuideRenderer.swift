@@ -104,7 +104,11 @@ package struct GuideRenderer: Sendable {
     }
 
     private func cached(_ page: Page, site: Site, render: () -> PageRendering) -> PageRendering {
-        cache?.guide(for: page, key: Self.cacheKey(page, environment: site.key), render: render) ?? render()
+        guard let cache else { return render() }
+        let key = Self.cacheKey(page, environment: site.key)
+        var rendering = cache.guide(for: page, key: key, render: render)
+        rendering.guide.renderingKey = key
+        return rendering
     }
 
     /// Everything besides the page that a cached page's HTML depends on.
@@ -120,7 +124,7 @@ package struct GuideRenderer: Sendable {
     private static func cacheKey(_ page: Page, environment: Int) -> Int {
         var hasher = Hasher()
         hasher.combine(environment)
-        hasher.combineUTF8(page.body)
+        if let digest = page.bodyDigest { hasher.combine(digest) } else { hasher.combineUTF8(page.body) }
         hasher.combine(page.language)
         hasher.combine(page.fallbackFrom)
         hasher.combine(page.outputPath)

@@ -23,4 +23,6 @@ package protocol GuideRenderCache: Sendable {
 package protocol OutputRenderCache: Sendable {
     /// The file at `path`, rendered again only when `key` changed; nil when it renders to nothing.
     func output(at path: String, key: Int, render: () -> OutputFile?) -> OutputFile?
+    /// A generated file (sitemap, checkout, a server's file) under `id`, rendered again only when `key` changed.
+    func generated(at id: String, key: Int, render: () -> OutputFile?) -> OutputFile?
 }

@@ -9,4 +9,7 @@ public struct RenderedGuide: Sendable {
     public var headings: [TableOfContents.Entry] = []
     /// Every heading's id, which links from other pages may point at.
     public var anchors: [String] = []
+    /// The key its HTML was cached under (`almakit serve`): equal keys, equal
+    /// HTML, so the filled page's key takes it rather than hashing the HTML.
+    var renderingKey: Int? = nil
 }

@@ -63,8 +63,12 @@ package struct SiteRenderer: Sendable {
             }
         }
 
-        let rendered = Parallel.map(jobs, parallel: parallel) { [templates] job in
-            templates.render(job.template, job.context()).map { OutputFile(path: job.path, contents: $0) }
+        // In `serve`, an edit to a guide's text leaves every one of these as it was.
+        let key = cache == nil ? nil : generatedFilesKey(layouts)
+        let rendered = Parallel.map(jobs, parallel: parallel) { [templates, cache] job in
+            let render = { templates.render(job.template, job.context()).map { OutputFile(path: job.path, contents: $0) } }
+            guard let cache, let key else { return render() }
+            return cache.generated(at: (job.isServer ? "server/" : "") + job.path, key: key, render: render)
         }
         var site: [OutputFile] = [], serverFiles: [OutputFile] = []
         for (job, file) in zip(jobs, rendered) {
@@ -100,10 +104,26 @@ package struct SiteRenderer: Sendable {
     package func page(of guide: RenderedGuide, in layout: PageContext) -> OutputFile? {
         let render = { templates.render("page.html", layout.guide(guide)).map { OutputFile(path: guide.page.outputPath, contents: $0) } }
         guard let cache else { return render() }
-        let chrome = chromeKeys.value(for: layout.language) {
+        return cache.output(at: guide.page.outputPath, key: Self.key(of: guide, chrome: chromeKey(of: layout)), render: render)
+    }
+
+    /// `chromeKey` of a language, worked out by its first page.
+    private func chromeKey(of layout: PageContext) -> Int {
+        chromeKeys.value(for: layout.language) {
             chromeKey(language: layout.language, navigation: layout.navigation, counterparts: layout.counterparts)
         }
-        return cache.output(at: guide.page.outputPath, key: Self.key(of: guide, chrome: chrome), render: render)
+    }
+
+    /// Everything the files besides the guides' pages depend on: each
+    /// language's chrome (configuration, templates, strings, navigation,
+    /// translations) and home page.
+    private func generatedFilesKey(_ layouts: [PageContext]) -> Int {
+        var hasher = Hasher()
+        for layout in layouts {
+            hasher.combine(chromeKey(of: layout))
+            hasher.combine(layout.homePath)
+        }
+        return hasher.finalize()
     }
 
     /// What every guide page of a language shares: configuration, templates,
@@ -134,7 +154,7 @@ package struct SiteRenderer: Sendable {
         var hasher = Hasher()
         hasher.combine(chrome)
         hasher.combine(guide.page.outputPath)
-        hasher.combineUTF8(guide.html)
+        if let rendering = guide.renderingKey { hasher.combine(rendering) } else { hasher.combineUTF8(guide.html) }
         guide.page.frontMatter.digest(into: &hasher)
         hasher.combine(guide.page.fallbackFrom)
         return hasher.finalize()
