@@ -7,5 +7,7 @@ public enum GeneratedPages {
     public static let notFound = "404.html"
     package static let reservedNames: Set<String> = [checkout, returnPage, notFound]
     /// Files at the site's root that a guide may link to (`/client.js`), besides pages.
-    package static let rootFiles = ["index.html", notFound, "sitemap.xml", "client.js", "guide.js"]
+    package static let rootFiles = ["index.html", notFound, "sitemap.xml", "client.js", "guide.js", staticHostHeaders]
+    /// The security headers for static hosts that read them (Netlify, Cloudflare Pages).
+    package static let staticHostHeaders = "_headers"
 }

@@ -40,6 +40,7 @@ struct ServerContext: TemplateContext {
         case clientSecretPathSingleQuoted = "client_secret_path_single_quoted"
         case webhookPathSingleQuoted = "webhook_path_single_quoted"
         case siteFolderSingleQuoted = "site_folder_single_quoted"
+        case securityHeaders = "security_headers"
     }
 
     /// A Stripe type name: letters and underscores, safe in every language's quotes.
@@ -55,6 +56,8 @@ struct ServerContext: TemplateContext {
     let readmeInFrench: Bool
     let javaAlmaRestriction: String
     let libraries: StripeLibraries
+    /// What every page is served with, as the static host's `_headers` says.
+    let securityHeaders: [HeaderContext]
 
     init(config: SiteConfig, siteFolder: String) {
         let rules = PaymentMethodRules.alma
@@ -71,6 +74,7 @@ struct ServerContext: TemplateContext {
         // Libraries are known for supported versions only. Validation refuses
         // any other, and nothing is written then; `check` still renders the
         // servers to report every other problem, with the newest libraries.
+        securityHeaders = SecurityHeaders(config: config).all.map(HeaderContext.init)
         libraries = (SupportedAPIVersion.find(merchant.apiVersion) ?? SupportedAPIVersion.all[SupportedAPIVersion.all.count - 1]).libraries
     }
 
@@ -116,6 +120,43 @@ struct ServerContext: TemplateContext {
         case .clientSecretPathSingleQuoted: SingleQuotedLiteral.string(merchant.clientSecretPath)
         case .webhookPathSingleQuoted: SingleQuotedLiteral.string(merchant.webhookPath)
         case .siteFolderSingleQuoted: SingleQuotedLiteral.string(siteFolder)
+        case .securityHeaders: securityHeaders
+        }
+    }
+
+    static func shape(of key: Key) -> TemplateShape {
+        switch key {
+        case .securityHeaders: HeaderContext.shape
+        default: .value
+        }
+    }
+}
+
+/// One response header as the servers' code writes it, quoted for each
+/// language's string literals.
+struct HeaderContext: TemplateContext {
+    enum Key: String, CaseIterable {
+        case name, value
+        case nameLiteral = "name_literal"
+        case valueLiteral = "value_literal"
+        case nameSingleQuoted = "name_single_quoted"
+        case valueSingleQuoted = "value_single_quoted"
+    }
+
+    let header: SecurityHeaders.Header
+
+    init(_ header: SecurityHeaders.Header) {
+        self.header = header
+    }
+
+    func value(of key: Key) -> Any? {
+        switch key {
+        case .name: header.name
+        case .value: header.value
+        case .nameLiteral: JavaScriptLiteral.string(header.name)
+        case .valueLiteral: JavaScriptLiteral.string(header.value)
+        case .nameSingleQuoted: SingleQuotedLiteral.string(header.name)
+        case .valueSingleQuoted: SingleQuotedLiteral.string(header.value)
         }
     }
 }

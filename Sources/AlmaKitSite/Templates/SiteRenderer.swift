@@ -54,6 +54,8 @@ package struct SiteRenderer: Sendable {
         add("404.html", template: "404.html", landing.notFound(path: "404.html"))
         add("client.js", template: "client.js", ClientScript.context(config))
         add("guide.js", template: "guide.js", EmptyContext())
+        add(GeneratedPages.staticHostHeaders, template: GeneratedPages.staticHostHeaders,
+            StaticHostHeaders(headers: SecurityHeaders(config: config).all.map(HeaderContext.init), basePath: basePath))
         for name in templates.assetNames {
             add(TemplateSet.assetsFolder + name, template: TemplateSet.assetsFolder + name, EmptyContext())
         }

@@ -35,6 +35,7 @@ struct TemplateNameCheck {
         case "home.html", "landing.html", "404.html": SimplePage.shape
         case "nav-items.html": NavigationList.shape
         case "sitemap.xml": Sitemap.shape
+        case GeneratedPages.staticHostHeaders: StaticHostHeaders.shape
         case "client.js", ClientScript.confirmSnippet: ClientScriptContext.shape
         case "guide.js": .empty
         case _ where name.hasPrefix("server/"): ServerContext.shape
