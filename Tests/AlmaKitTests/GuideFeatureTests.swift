@@ -84,7 +84,7 @@ import Testing
         let result = project.builder.check()
         let french = try file("fr/404.html", in: result)
         #expect(french.contains("<h1>Page introuvable</h1>"))
-        #expect(french.contains(#"<link rel="stylesheet" href="/docs/assets/site.css">"#))
+        #expect(french.contains(#"<link rel="stylesheet" href="/docs/assets/hashed/site."#))
         #expect(french.contains(#"<a href="/docs/en/index.html" hreflang="en""#))
         #expect(try file("en/404.html", in: result).contains("<h1>Page not found</h1>"))
         #expect(try file("404.html", in: result).contains(#"href="/docs/fr/index.html""#))

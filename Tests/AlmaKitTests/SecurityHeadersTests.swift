@@ -36,7 +36,27 @@ import Testing
         #expect(headers["X-Content-Type-Options"] == "nosniff")
         #expect(headers["Referrer-Policy"] == "strict-origin-when-cross-origin")
         #expect(headers["Strict-Transport-Security"] == "max-age=31536000")
-        #expect(Self.rules(text).count == 1)
+        // Only files named by their contents' hash are cached for long.
+        #expect(Self.rules(text)["/assets/hashed/*"] == ["Cache-Control": "public, max-age=31536000, immutable"])
+        #expect(Self.rules(text).count == 2)
+    }
+
+    /// The pages load the stylesheet and scripts under names that change
+    /// with their contents, and those files hold what the plain ones do.
+    @Test func pagesLoadTheFingerprintedCopies() throws {
+        let project = try TemporaryProject()
+        let result = project.builder.check()
+        let files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.contents) })
+        let checkout = try #require(files["fr/checkout.html"])
+        let guide = try #require(files["fr/guide.html"])
+        for (page, plain) in [(checkout, "assets/site.css"), (checkout, "client.js"), (guide, "assets/site.css"), (guide, "guide.js")] {
+            let name = String(plain.split(separator: "/").last!)
+            let stem = name.split(separator: ".")[0], suffix = name.split(separator: ".")[1]
+            let hashed = try #require(files.keys.first { $0.hasPrefix("assets/hashed/\(stem).") && $0.hasSuffix(".\(suffix)") }, "\(plain)")
+            #expect(page.contains("\"../\(hashed)\""), "\(plain)")
+            #expect(files[hashed] == files[plain])
+            #expect(hashed.contains(ContentHash.of(text: try #require(files[plain]))))
+        }
     }
 
     @Test func aSiteUnderAPathGetsRulesUnderThatPathAndNoHSTSOverHTTP() throws {

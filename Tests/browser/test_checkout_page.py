@@ -1,6 +1,7 @@
 """The checkout and return pages in headless Chromium, against the built
 example site, with Stripe.js replaced by a recording stand-in."""
 import pathlib
+import re
 
 import axe_selenium_python
 import pytest
@@ -189,7 +190,9 @@ def test_checkout_weighs_under_30_kb_without_stripe_js(page, site_server):
                       .map(function (entry) { return [entry.name, entry.decodedBodySize]; });
     """)
     names = [name for name, _ in sizes]
-    assert any(name.endswith("/client.js") for name in names) and any(name.endswith("/site.css") for name in names)
+    # Loaded under the names that carry their hash (assets/hashed/client.<hash>.js).
+    assert any(re.search(r"/assets/hashed/client\.[0-9a-f]{12}\.js$", name) for name in names), names
+    assert any(re.search(r"/assets/hashed/site\.[0-9a-f]{12}\.css$", name) for name in names), names
     assert sum(size for _, size in sizes) < 30 * 1024, sizes
 
 

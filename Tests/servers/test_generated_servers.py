@@ -80,7 +80,7 @@ def test_client_secret_endpoint_creates_an_alma_payment_intent(tmp_path, stand_i
         assert status == 200, body
         assert json.loads(body) == {"client_secret": "pi_standin123_secret_standin456"}
         status, page = request(server.url("/fr/checkout.html"))
-        assert status == 200 and b"client.js" in page
+        assert status == 200 and b"assets/hashed/client." in page
     finally:
         server.stop()
     logs = server.logs()

@@ -102,6 +102,7 @@ extension BuildStep {
         renderer.parallel = build.options.parallel
         renderer.cache = build.options.cache
         renderer.configFingerprint = build.configText.hashValue
+        renderer.fingerprintAssets()
         build.siteRenderer = renderer
         build.layouts = renderer.layouts(for: (build.pages + build.fallbacks).filter { !$0.frontMatter.draft })
     }

@@ -178,6 +178,7 @@ package struct PageContext: Sendable {
             navHTML: TemplateText(markedNav),
             languages: switcher,
             testMode: config.isTestMode,
-            t: templateStrings)
+            t: templateStrings,
+            assets: AssetPaths(assets: renderer.fingerprintedAssets))
     }
 }

@@ -17,6 +17,9 @@ package struct SiteRenderer: Sendable {
     package var configFingerprint = 0
     /// `chromeKey` of each language, worked out by its first page.
     let chromeKeys = SharedCache<Int>()
+    /// The stylesheet and scripts under their hashed names: set before any
+    /// page is filled, since every page names them.
+    var fingerprintedAssets = FingerprintedAssets([:])
 
     /// One file to write: its context is made where it is rendered, on any core.
     private struct Job: Sendable {
@@ -55,7 +58,8 @@ package struct SiteRenderer: Sendable {
         add("client.js", template: "client.js", ClientScript.context(config))
         add("guide.js", template: "guide.js", EmptyContext())
         add(GeneratedPages.staticHostHeaders, template: GeneratedPages.staticHostHeaders,
-            StaticHostHeaders(headers: SecurityHeaders(config: config).all.map(HeaderContext.init), basePath: basePath))
+            StaticHostHeaders(headers: SecurityHeaders(config: config).all.map(HeaderContext.init), basePath: basePath,
+                              fingerprintedFolder: FingerprintedAssets.folder, immutableCaching: HeaderContext(SecurityHeaders.immutableCaching)))
         for name in templates.assetNames {
             add(TemplateSet.assetsFolder + name, template: TemplateSet.assetsFolder + name, EmptyContext())
         }
@@ -80,7 +84,17 @@ package struct SiteRenderer: Sendable {
             }
             if job.isServer { serverFiles.append(file) } else { site.append(file) }
         }
-        return (site, serverFiles.sorted { $0.path < $1.path })
+        return (site + fingerprintedAssets.copies, serverFiles.sorted { $0.path < $1.path })
+    }
+
+    /// Renders the files every page loads to learn their hashed names; the
+    /// build does it before it fills any page.
+    package mutating func fingerprintAssets() {
+        fingerprintedAssets = FingerprintedAssets([
+            FingerprintedAssets.stylesheet: templates.render(FingerprintedAssets.stylesheet, EmptyContext()),
+            FingerprintedAssets.clientScript: templates.render(FingerprintedAssets.clientScript, ClientScript.context(config)),
+            FingerprintedAssets.guideScript: templates.render(FingerprintedAssets.guideScript, EmptyContext()),
+        ])
     }
 
     package static func missingTemplate(_ name: String) -> Diagnostic {

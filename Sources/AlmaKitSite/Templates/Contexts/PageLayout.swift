@@ -4,7 +4,7 @@ import AlmaKitCore
 /// site's navigation, the language switcher and the strings.
 struct PageLayout: TemplateContext {
     enum Key: String, CaseIterable {
-        case lang, title, canonical, alternates, root, languages, t
+        case lang, title, canonical, alternates, root, languages, t, assets
         case siteTitle = "site_title"
         case merchantName = "merchant_name"
         case homeHref = "home_href"
@@ -33,6 +33,8 @@ struct PageLayout: TemplateContext {
     var testMode: Bool
     /// The language's strings, made once per language.
     var t: [String: TemplateText]
+    /// Where the stylesheet and scripts are loaded from, relative to `root`.
+    var assets: AssetPaths
 
     func value(of key: Key) -> Any? {
         switch key {
@@ -50,6 +52,7 @@ struct PageLayout: TemplateContext {
         case .hasLanguages: languages.count > 1
         case .testMode: testMode
         case .t: t
+        case .assets: assets
         }
     }
 
@@ -58,6 +61,7 @@ struct PageLayout: TemplateContext {
         case .alternates: AlternateLink.shape
         case .languages: LanguageLink.shape
         case .t: .strings
+        case .assets: AssetPaths.shape
         default: .value
         }
     }
