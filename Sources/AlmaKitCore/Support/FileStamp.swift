@@ -17,8 +17,12 @@ package struct FileStamp: Hashable, Sendable {
     /// One `stat` call: `serve` stamps every page of the site on every edit,
     /// and Foundation's `attributesOfItem` took a tenth of such a rebuild.
     package init?(of url: URL) {
+        self.init(atPath: url.path)
+    }
+
+    package init?(atPath path: String) {
         var status = stat()
-        guard stat(url.path, &status) == 0 else { return nil }
+        guard stat(path, &status) == 0 else { return nil }
         #if canImport(Darwin)
         let modified = status.st_mtimespec
         #else

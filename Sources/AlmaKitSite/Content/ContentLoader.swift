@@ -41,8 +41,13 @@ public struct ContentLoader: Sendable {
     /// - Parameter keepingBodies: false drops each page's text once its front
     ///   matter and hash are read; the renderer reads it again (`PageBodies`).
     package func read(_ listing: [(language: String, relative: String)], keepingBodies: Bool = true, into diagnostics: inout Diagnostics) -> [Page] {
+        var folders: [String: (url: URL, path: String)] = [:]
+        for language in Set(listing.map(\.language)) {
+            let url = projectDirectory.appending(path: "Content/\(language)")
+            folders[language] = (url, url.path)
+        }
         let files = listing.filter { $0.relative.hasSuffix(".md") }.map { file in
-            (language: file.language, folder: projectDirectory.appending(path: "Content/\(file.language)"), relative: file.relative)
+            (language: file.language, folder: folders[file.language]!, relative: file.relative)
         }
         // Each file is read and its front matter parsed on any core; the
         // results keep the listing's order.
@@ -50,13 +55,14 @@ public struct ContentLoader: Sendable {
             let file = files[index]
             let read = {
                 var found = Diagnostics()
-                var page = Self.read(file.relative, in: file.folder, language: file.language, into: &found)
+                var page = Self.read(file.relative, in: file.folder.url, language: file.language, into: &found)
                 if !keepingBodies { page?.body = "" }
                 return (page, found.all)
             }
-            let url = file.folder.appending(path: file.relative)
-            guard let cache, let stamp = FileStamp(of: url) else { return read() }
-            return cache.page(at: url.path, stamp: stamp) {
+            // A path, not a URL: `serve` stamps every page on every edit.
+            let path = file.folder.path + "/" + file.relative
+            guard let cache, let stamp = FileStamp(atPath: path) else { return read() }
+            return cache.page(at: path, stamp: stamp) {
                 var (page, found) = read()
                 if let body = page?.body {
                     var hasher = Hasher()

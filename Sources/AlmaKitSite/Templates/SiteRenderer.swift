@@ -148,20 +148,23 @@ package struct SiteRenderer: Sendable {
         var hasher = Hasher()
         hasher.combine(configFingerprint)
         hasher.combine(templates.fingerprint)
-        hasher.combine(strings.strings(for: language).sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value })
-        hasher.combine(navigation.readingOrder.map { $0.title + "\u{0}" + $0.outputPath })
-        hasher.combine(navigation.entries.map { entry -> String in
-            if case .section(let section) = entry { return section.title + "\u{0}" + (section.index?.outputPath ?? "") }
-            return ""
-        })
-        for (key, languages) in counterparts.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(key)
-            hasher.combine(languages.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value })
+        // A dictionary hashes the same whatever its order: nothing to sort.
+        // `serve` works this out on every edit, over every page of the site.
+        hasher.combine(strings.strings(for: language))
+        for item in navigation.readingOrder {
+            hasher.combine(item.title)
+            hasher.combine(item.outputPath)
         }
-        for (key, group) in translations.groups.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(key)
-            hasher.combine(group.keys.sorted())
+        for entry in navigation.entries {
+            if case .section(let section) = entry {
+                hasher.combine(section.title)
+                hasher.combine(section.index?.outputPath)
+            } else {
+                hasher.combine(0)
+            }
         }
+        hasher.combine(counterparts)
+        hasher.combine(translations.groups.mapValues { Set($0.keys) })
         return hasher.finalize()
     }
 
