@@ -149,7 +149,7 @@ WEB_ROOTS = {
             ["fn (string $part): bool => str_starts_with($part, '.')", "str_starts_with($file, SITE_DIR . DIRECTORY_SEPARATOR)",
              "send_file(404, SITE_DIR . '/404.html')", "serve_site_file($path)"]),
     "go": ("main.go", r'siteDir = filepath\.FromSlash\("([^"]+)"\)',
-           ['strings.HasPrefix(part, ".")', 'mux.Handle("/", siteHandler(siteDir))', 'filepath.Join(siteDir, "404.html")']),
+           ['strings.HasPrefix(part, ".")', 'mux.Handle("/", withSecurityHeaders(siteHandler(siteDir)))', 'filepath.Join(siteDir, "404.html")']),
     "java": ("src/main/java/checkout/AlmaCheckoutServer.java", r'environment\("STATIC_DIR", "([^"]+)"\)',
              ['anyMatch(part -> part.startsWith("."))', "!file.startsWith(siteDir)", 'siteDir.resolve("404.html")',
               'http.createContext("/", safely(server::route))']),

@@ -36,6 +36,13 @@ namespace AlmaCheckout
         const string Currency = {{{currency_literal}}};
         const string ClientSecretPath = {{{client_secret_path_literal}}};
         const string WebhookPath = {{{webhook_path_literal}}};
+        /// <summary>What every file of the site is served with: the published site's _headers.</summary>
+        static readonly Dictionary<string, string> SecurityHeaders = new Dictionary<string, string>
+        {
+{{#security_headers}}
+            { {{{name_literal}}}, {{{value_literal}}} },
+{{/security_headers}}
+        };
 
         public static void Main(string[] args)
         {
@@ -83,6 +90,18 @@ namespace AlmaCheckout
             // The published site only: never this folder, which holds the code and its settings.
             var siteDir = Path.GetFullPath(Setting("STATIC_DIR", {{{site_folder_literal}}}));
             var site = new PhysicalFileProvider(siteDir);
+            // What no endpoint answers is the site: its files, and its 404 page.
+            app.Use(async (context, next) =>
+            {
+                if (context.GetEndpoint() == null)
+                {
+                    foreach (var header in SecurityHeaders)
+                    {
+                        context.Response.Headers[header.Key] = header.Value;
+                    }
+                }
+                await next(context);
+            });
             // PhysicalFileProvider hides dot-files but not what lies in a dot-folder (.git/config).
             app.Use(async (context, next) =>
             {

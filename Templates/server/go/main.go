@@ -36,6 +36,15 @@ const (
 	webhookPath      = {{{webhook_path_literal}}}
 )
 
+// securityHeaders is what every file of the site is served with: the published site's _headers.
+var securityHeaders = [][2]string{
+{{=<% %>=}}
+<%#security_headers%>
+	{<%&name_literal%>, <%&value_literal%>},
+<%/security_headers%>
+<%={{ }}=%>
+}
+
 // errAlmaUnavailable: Stripe created the PaymentIntent but left Alma out of it.
 var errAlmaUnavailable = errors.New("Alma is not available for this PaymentIntent: check that the amount is " +
 	"between {{amount_minimum_text}} and {{amount_maximum_text}} and that Alma is enabled on the Stripe account.")
@@ -116,6 +125,16 @@ func siteHandler(siteDir string) http.Handler {
 	})
 }
 
+// withSecurityHeaders gives every answer of the site the headers static hosts send.
+func withSecurityHeaders(site http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, header := range securityHeaders {
+			w.Header().Set(header[0], header[1])
+		}
+		site.ServeHTTP(w, r)
+	})
+}
+
 func notFound(w http.ResponseWriter, siteDir string) {
 	page, err := os.ReadFile(filepath.Join(siteDir, "404.html"))
 	if err != nil {
@@ -167,7 +186,7 @@ func main() {
 	mux := http.NewServeMux()
 	mux.Handle("GET "+clientSecretPath, clientSecretHandler(client))
 	mux.Handle("POST "+webhookPath, webhookHandler(webhookSecret))
-	mux.Handle("/", siteHandler(siteDir))
+	mux.Handle("/", withSecurityHeaders(siteHandler(siteDir)))
 
 	host, port := os.Getenv("HOST"), os.Getenv("PORT")
 	if host == "" {

@@ -20,6 +20,12 @@ const CLIENT_SECRET_PATH = {{{client_secret_path_literal}}};
 const WEBHOOK_PATH = {{{webhook_path_literal}}};
 // The published site only: never this folder, which holds the code and its settings.
 const SITE_DIR = path.resolve(__dirname, process.env.STATIC_DIR || {{{site_folder_literal}}});
+// What every file of the site is served with: the published site's _headers.
+const SECURITY_HEADERS = [
+{{#security_headers}}
+  [{{{name_literal}}}, {{{value_literal}}}],
+{{/security_headers}}
+];
 
 // Stripe created the PaymentIntent but left Alma out of it.
 class AlmaUnavailable extends Error {}
@@ -67,6 +73,14 @@ function handleAsync(handler) {
 {{> server/node/snippets/client-secret-endpoint.js}}
 
 {{> server/node/snippets/webhook.js}}
+
+// Everything below is the site: its files, their redirects and its 404 page.
+app.use((req, res, next) => {
+  for (const [name, value] of SECURITY_HEADERS) {
+    res.setHeader(name, value);
+  }
+  next();
+});
 
 // Hidden files are not found (dotfiles: 'ignore'); send refuses paths that leave SITE_DIR.
 app.use(express.static(SITE_DIR, {dotfiles: 'ignore'}));

@@ -33,6 +33,13 @@ const CONTENT_TYPES = [
     'woff2' => 'font/woff2', 'zip' => 'application/zip',
 ];
 
+// What every file of the site is served with: the published site's _headers.
+const SECURITY_HEADERS = [
+{{#security_headers}}
+    {{{name_single_quoted}}} => {{{value_single_quoted}}},
+{{/security_headers}}
+];
+
 /** Stripe created the PaymentIntent but left Alma out of it. */
 final class AlmaUnavailable extends RuntimeException
 {
@@ -81,6 +88,9 @@ function send_file(int $status, string $file): void
 /** A file of the published site. Hidden files and anything outside it are not found. */
 function serve_site_file(string $path): void
 {
+    foreach (SECURITY_HEADERS as $name => $value) {
+        header($name . ': ' . $value);
+    }
     $relative = ltrim(rawurldecode($path), '/');
     $hidden = array_filter(explode('/', $relative), fn (string $part): bool => str_starts_with($part, '.'));
     $file = $hidden || str_contains($relative, "\0") ? false : realpath(SITE_DIR . '/' . $relative);

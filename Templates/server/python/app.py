@@ -25,6 +25,12 @@ WEBHOOK_PATH = {{{webhook_path_literal}}}
 # The published site only: never this folder, which holds the code and its settings.
 SITE_DIR = os.path.abspath(os.environ.get("STATIC_DIR") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), {{{site_folder_literal}}}))
+# What every file of the site is served with: the published site's _headers.
+SECURITY_HEADERS = [
+{{#security_headers}}
+    ({{{name_literal}}}, {{{value_literal}}}),
+{{/security_headers}}
+]
 
 
 class AlmaUnavailable(Exception):
@@ -71,6 +77,13 @@ if not WEBHOOK_SECRET:
 {{> server/python/snippets/webhook.py}}
 
 
+def with_security_headers(response):
+    """An answer of the site, as a static host sends it."""
+    for name, value in SECURITY_HEADERS:
+        response.headers[name] = value
+    return response
+
+
 @app.get("/", defaults={"path": ""})
 @app.get("/<path:path>")
 def site_file(path):
@@ -81,16 +94,16 @@ def site_file(path):
     if os.path.isdir(full_path):
         if path and not path.endswith("/"):
             # Pages in a folder link relative to it: /fr must become /fr/.
-            return redirect(f"/{path}/", code=301)
+            return with_security_headers(redirect(f"/{path}/", code=301))
         path += "index.html"
-    return send_from_directory(SITE_DIR, path)
+    return with_security_headers(send_from_directory(SITE_DIR, path))
 
 
 @app.errorhandler(404)
 def not_found(error):
     page = send_from_directory(SITE_DIR, "404.html", conditional=False)
     page.status_code = 404
-    return page
+    return with_security_headers(page)
 
 
 @app.errorhandler(500)

@@ -20,6 +20,12 @@ CLIENT_SECRET_PATH = {{{client_secret_path_single_quoted}}}
 WEBHOOK_PATH = {{{webhook_path_single_quoted}}}
 # The published site only: never this folder, which holds the code and its settings.
 SITE_DIR = File.expand_path(ENV.fetch("STATIC_DIR", {{{site_folder_single_quoted}}}), __dir__)
+# What every file of the site is served with: the published site's _headers.
+SECURITY_HEADERS = {
+{{#security_headers}}
+  {{{name_single_quoted}}} => {{{value_single_quoted}}},
+{{/security_headers}}
+}.freeze
 
 # Stripe created the PaymentIntent but left Alma out of it.
 class AlmaUnavailable < StandardError; end
@@ -61,6 +67,10 @@ class AlmaCheckoutServer < Sinatra::Base
   set :dump_errors, true
   # Sinatra::Base logs nothing by default: the detail of a failure would be lost.
   enable :logging
+  # The site goes out with SECURITY_HEADERS alone, as from a static host:
+  # not Rack::Protection's X-XSS-Protection, which browsers no longer honour
+  # and which the Content-Security-Policy replaces.
+  set :protection, except: [:xss_header]
 
   {{> server/ruby/snippets/client-secret-endpoint.rb}}
 
@@ -68,6 +78,7 @@ class AlmaCheckoutServer < Sinatra::Base
 
   # A file of the published site. Hidden files and anything outside it are not found.
   get "/*" do
+    headers SECURITY_HEADERS
     relative = params["splat"].first.to_s
     not_found if relative.split("/").any? { |part| part.start_with?(".") }
     path = File.expand_path(relative, SITE_DIR)
@@ -82,6 +93,7 @@ class AlmaCheckoutServer < Sinatra::Base
   end
 
   not_found do
+    headers SECURITY_HEADERS
     send_file File.join(SITE_DIR, "404.html"), status: 404
   end
 

@@ -35,6 +35,15 @@ namespace AlmaCheckout
         const string Currency = "eur";
         const string ClientSecretPath = "/secret";
         const string WebhookPath = "/webhook";
+        /// <summary>What every file of the site is served with: the published site's _headers.</summary>
+        static readonly Dictionary<string, string> SecurityHeaders = new Dictionary<string, string>
+        {
+            { "Content-Security-Policy", "default-src 'self'; script-src 'self' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; connect-src 'self' https://api.stripe.com; img-src 'self' data: https://*.stripe.com; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" },
+            { "X-Frame-Options", "DENY" },
+            { "X-Content-Type-Options", "nosniff" },
+            { "Referrer-Policy", "strict-origin-when-cross-origin" },
+            { "Strict-Transport-Security", "max-age=31536000" },
+        };
 
         public static void Main(string[] args)
         {
@@ -82,6 +91,18 @@ namespace AlmaCheckout
             // The published site only: never this folder, which holds the code and its settings.
             var siteDir = Path.GetFullPath(Setting("STATIC_DIR", "../../dist"));
             var site = new PhysicalFileProvider(siteDir);
+            // What no endpoint answers is the site: its files, and its 404 page.
+            app.Use(async (context, next) =>
+            {
+                if (context.GetEndpoint() == null)
+                {
+                    foreach (var header in SecurityHeaders)
+                    {
+                        context.Response.Headers[header.Key] = header.Value;
+                    }
+                }
+                await next(context);
+            });
             // PhysicalFileProvider hides dot-files but not what lies in a dot-folder (.git/config).
             app.Use(async (context, next) =>
             {

@@ -35,6 +35,15 @@ const (
 	webhookPath      = "/webhook"
 )
 
+// securityHeaders is what every file of the site is served with: the published site's _headers.
+var securityHeaders = [][2]string{
+	{"Content-Security-Policy", "default-src 'self'; script-src 'self' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; connect-src 'self' https://api.stripe.com; img-src 'self' data: https://*.stripe.com; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+	{"X-Frame-Options", "DENY"},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "strict-origin-when-cross-origin"},
+	{"Strict-Transport-Security", "max-age=31536000"},
+}
+
 // errAlmaUnavailable: Stripe created the PaymentIntent but left Alma out of it.
 var errAlmaUnavailable = errors.New("Alma is not available for this PaymentIntent: check that the amount is " +
 	"between 50 and 2,000 EUR and that Alma is enabled on the Stripe account.")
@@ -112,6 +121,16 @@ func siteHandler(siteDir string) http.Handler {
 			return
 		}
 		files.ServeHTTP(w, r)
+	})
+}
+
+// withSecurityHeaders gives every answer of the site the headers static hosts send.
+func withSecurityHeaders(site http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, header := range securityHeaders {
+			w.Header().Set(header[0], header[1])
+		}
+		site.ServeHTTP(w, r)
 	})
 }
 
@@ -248,7 +267,7 @@ func main() {
 	mux := http.NewServeMux()
 	mux.Handle("GET "+clientSecretPath, clientSecretHandler(client))
 	mux.Handle("POST "+webhookPath, webhookHandler(webhookSecret))
-	mux.Handle("/", siteHandler(siteDir))
+	mux.Handle("/", withSecurityHeaders(siteHandler(siteDir)))
 
 	host, port := os.Getenv("HOST"), os.Getenv("PORT")
 	if host == "" {

@@ -19,6 +19,14 @@ const CLIENT_SECRET_PATH = "/secret";
 const WEBHOOK_PATH = "/webhook";
 // The published site only: never this folder, which holds the code and its settings.
 const SITE_DIR = path.resolve(__dirname, process.env.STATIC_DIR || "../../dist");
+// What every file of the site is served with: the published site's _headers.
+const SECURITY_HEADERS = [
+  ["Content-Security-Policy", "default-src 'self'; script-src 'self' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; connect-src 'self' https://api.stripe.com; img-src 'self' data: https://*.stripe.com; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"],
+  ["X-Frame-Options", "DENY"],
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "strict-origin-when-cross-origin"],
+  ["Strict-Transport-Security", "max-age=31536000"],
+];
 
 // Stripe created the PaymentIntent but left Alma out of it.
 class AlmaUnavailable extends Error {}
@@ -131,6 +139,14 @@ app.post(WEBHOOK_PATH, express.raw({type: '*/*'}), (req, res) => {
       break;
   }
   res.json({received: true});
+});
+
+// Everything below is the site: its files, their redirects and its 404 page.
+app.use((req, res, next) => {
+  for (const [name, value] of SECURITY_HEADERS) {
+    res.setHeader(name, value);
+  }
+  next();
 });
 
 // Hidden files are not found (dotfiles: 'ignore'); send refuses paths that leave SITE_DIR.

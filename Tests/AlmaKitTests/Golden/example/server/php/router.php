@@ -32,6 +32,15 @@ const CONTENT_TYPES = [
     'woff2' => 'font/woff2', 'zip' => 'application/zip',
 ];
 
+// What every file of the site is served with: the published site's _headers.
+const SECURITY_HEADERS = [
+    'Content-Security-Policy' => 'default-src \'self\'; script-src \'self\' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; connect-src \'self\' https://api.stripe.com; img-src \'self\' data: https://*.stripe.com; style-src \'self\'; object-src \'none\'; base-uri \'none\'; form-action \'self\'; frame-ancestors \'none\'',
+    'X-Frame-Options' => 'DENY',
+    'X-Content-Type-Options' => 'nosniff',
+    'Referrer-Policy' => 'strict-origin-when-cross-origin',
+    'Strict-Transport-Security' => 'max-age=31536000',
+];
+
 /** Stripe created the PaymentIntent but left Alma out of it. */
 final class AlmaUnavailable extends RuntimeException
 {
@@ -80,6 +89,9 @@ function send_file(int $status, string $file): void
 /** A file of the published site. Hidden files and anything outside it are not found. */
 function serve_site_file(string $path): void
 {
+    foreach (SECURITY_HEADERS as $name => $value) {
+        header($name . ': ' . $value);
+    }
     $relative = ltrim(rawurldecode($path), '/');
     $hidden = array_filter(explode('/', $relative), fn (string $part): bool => str_starts_with($part, '.'));
     $file = $hidden || str_contains($relative, "\0") ? false : realpath(SITE_DIR . '/' . $relative);

@@ -24,6 +24,14 @@ WEBHOOK_PATH = "/webhook"
 # The published site only: never this folder, which holds the code and its settings.
 SITE_DIR = os.path.abspath(os.environ.get("STATIC_DIR") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "../../dist"))
+# What every file of the site is served with: the published site's _headers.
+SECURITY_HEADERS = [
+    ("Content-Security-Policy", "default-src 'self'; script-src 'self' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; connect-src 'self' https://api.stripe.com; img-src 'self' data: https://*.stripe.com; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    ("X-Frame-Options", "DENY"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("Strict-Transport-Security", "max-age=31536000"),
+]
 
 
 class AlmaUnavailable(Exception):
@@ -122,6 +130,13 @@ def webhook():
     return jsonify(received=True)
 
 
+def with_security_headers(response):
+    """An answer of the site, as a static host sends it."""
+    for name, value in SECURITY_HEADERS:
+        response.headers[name] = value
+    return response
+
+
 @app.get("/", defaults={"path": ""})
 @app.get("/<path:path>")
 def site_file(path):
@@ -132,16 +147,16 @@ def site_file(path):
     if os.path.isdir(full_path):
         if path and not path.endswith("/"):
             # Pages in a folder link relative to it: /fr must become /fr/.
-            return redirect(f"/{path}/", code=301)
+            return with_security_headers(redirect(f"/{path}/", code=301))
         path += "index.html"
-    return send_from_directory(SITE_DIR, path)
+    return with_security_headers(send_from_directory(SITE_DIR, path))
 
 
 @app.errorhandler(404)
 def not_found(error):
     page = send_from_directory(SITE_DIR, "404.html", conditional=False)
     page.status_code = 404
-    return page
+    return with_security_headers(page)
 
 
 @app.errorhandler(500)

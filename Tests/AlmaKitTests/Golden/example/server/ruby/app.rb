@@ -19,6 +19,14 @@ CLIENT_SECRET_PATH = '/secret'
 WEBHOOK_PATH = '/webhook'
 # The published site only: never this folder, which holds the code and its settings.
 SITE_DIR = File.expand_path(ENV.fetch("STATIC_DIR", '../../dist'), __dir__)
+# What every file of the site is served with: the published site's _headers.
+SECURITY_HEADERS = {
+  'Content-Security-Policy' => 'default-src \'self\'; script-src \'self\' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; connect-src \'self\' https://api.stripe.com; img-src \'self\' data: https://*.stripe.com; style-src \'self\'; object-src \'none\'; base-uri \'none\'; form-action \'self\'; frame-ancestors \'none\'',
+  'X-Frame-Options' => 'DENY',
+  'X-Content-Type-Options' => 'nosniff',
+  'Referrer-Policy' => 'strict-origin-when-cross-origin',
+  'Strict-Transport-Security' => 'max-age=31536000',
+}.freeze
 
 # Stripe created the PaymentIntent but left Alma out of it.
 class AlmaUnavailable < StandardError; end
@@ -77,6 +85,10 @@ class AlmaCheckoutServer < Sinatra::Base
   set :dump_errors, true
   # Sinatra::Base logs nothing by default: the detail of a failure would be lost.
   enable :logging
+  # The site goes out with SECURITY_HEADERS alone, as from a static host:
+  # not Rack::Protection's X-XSS-Protection, which browsers no longer honour
+  # and which the Content-Security-Policy replaces.
+  set :protection, except: [:xss_header]
 
   get CLIENT_SECRET_PATH do
     content_type :json
@@ -123,6 +135,7 @@ class AlmaCheckoutServer < Sinatra::Base
 
   # A file of the published site. Hidden files and anything outside it are not found.
   get "/*" do
+    headers SECURITY_HEADERS
     relative = params["splat"].first.to_s
     not_found if relative.split("/").any? { |part| part.start_with?(".") }
     path = File.expand_path(relative, SITE_DIR)
@@ -137,6 +150,7 @@ class AlmaCheckoutServer < Sinatra::Base
   end
 
   not_found do
+    headers SECURITY_HEADERS
     send_file File.join(SITE_DIR, "404.html"), status: 404
   end
 

@@ -52,6 +52,15 @@ public final class AlmaCheckoutServer {
       Map.entry("avif", "image/avif"), Map.entry("ico", "image/x-icon"), Map.entry("pdf", "application/pdf"),
       Map.entry("woff2", "font/woff2"), Map.entry("zip", "application/zip"));
 
+  /** What every file of the site is served with: the published site's _headers. */
+  static final String[][] SECURITY_HEADERS = {
+{{=<% %>=}}
+<%#security_headers%>
+    {<%&name_literal%>, <%&value_literal%>},
+<%/security_headers%>
+<%={{ }}=%>
+  };
+
   /** Stripe created the PaymentIntent but left Alma out of it. */
   static final class AlmaUnavailableException extends Exception {
     AlmaUnavailableException() {
@@ -131,6 +140,9 @@ public final class AlmaCheckoutServer {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       sendJson(exchange, 405, errorJson("method_not_allowed", "Method not allowed."));
       return;
+    }
+    for (String[] header : SECURITY_HEADERS) {
+      exchange.getResponseHeaders().set(header[0], header[1]);
     }
     String path = exchange.getRequestURI().getPath();
     Path file;

@@ -51,6 +51,15 @@ public final class AlmaCheckoutServer {
       Map.entry("avif", "image/avif"), Map.entry("ico", "image/x-icon"), Map.entry("pdf", "application/pdf"),
       Map.entry("woff2", "font/woff2"), Map.entry("zip", "application/zip"));
 
+  /** What every file of the site is served with: the published site's _headers. */
+  static final String[][] SECURITY_HEADERS = {
+    {"Content-Security-Policy", "default-src 'self'; script-src 'self' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; connect-src 'self' https://api.stripe.com; img-src 'self' data: https://*.stripe.com; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+    {"X-Frame-Options", "DENY"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "strict-origin-when-cross-origin"},
+    {"Strict-Transport-Security", "max-age=31536000"},
+  };
+
   /** Stripe created the PaymentIntent but left Alma out of it. */
   static final class AlmaUnavailableException extends Exception {
     AlmaUnavailableException() {
@@ -212,6 +221,9 @@ public final class AlmaCheckoutServer {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       sendJson(exchange, 405, errorJson("method_not_allowed", "Method not allowed."));
       return;
+    }
+    for (String[] header : SECURITY_HEADERS) {
+      exchange.getResponseHeaders().set(header[0], header[1]);
     }
     String path = exchange.getRequestURI().getPath();
     Path file;
