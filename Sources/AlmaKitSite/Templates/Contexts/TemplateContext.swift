@@ -5,7 +5,9 @@ import AlmaKitCore
 /// `child(named:)` answers and what the template check accepts come from
 /// the same list, so the two cannot drift apart. A name that is not a key
 /// answers nil, and Mustache looks it up in the enclosing contexts.
-protocol TemplateContext: MustacheParent {
+/// `MustacheKnownParent`: no context is a custom representation, so
+/// Mustache asks one question of each, not two.
+protocol TemplateContext: MustacheKnownParent {
     associatedtype Key: RawRepresentable<String>, CaseIterable
 
     /// The value under `key`; nil when the page has none (`{{#previous}}` on the first page).
@@ -79,6 +81,6 @@ indirect enum TemplateShape: Sendable {
 }
 
 /// The context of the templates that read no value: `guide.js`, the assets.
-struct EmptyContext: MustacheParent {
+struct EmptyContext: MustacheKnownParent {
     func child(named: String) -> Any? { nil }
 }
