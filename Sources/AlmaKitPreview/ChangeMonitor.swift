@@ -11,9 +11,10 @@ import Glibc
 final class ChangeMonitor: Sendable {
     private let watcher: ProjectWatcher
     /// Given the files that changed, or nil when that is not known.
-    private let onChange: @Sendable (_ edited: [URL]?) -> Void
+    /// Called once per settled change; the build's cache works out what to redo.
+    private let onChange: @Sendable () -> Void
 
-    init(watcher: ProjectWatcher, onChange: @escaping @Sendable (_ edited: [URL]?) -> Void) {
+    init(watcher: ProjectWatcher, onChange: @escaping @Sendable () -> Void) {
         self.watcher = watcher
         self.onChange = onChange
     }
@@ -34,7 +35,7 @@ final class ChangeMonitor: Sendable {
             let now = watcher.fingerprint()
             if now != last {
                 last = now
-                onChange(nil)
+                onChange()
             }
         }
     }
@@ -86,15 +87,15 @@ final class ChangeMonitor: Sendable {
             }
             // Files the build does not read (an editor's swap file in the
             // project folder) change nothing.
-            let edited = Array(Set(events.compactMap(\.file).filter(watcher.isInput)))
+            let touchesInputs = events.contains { $0.file.map(watcher.isInput) ?? false }
             if events.contains(where: \.changesStructure) {
                 // A new folder needs a watch of its own, even while still
                 // empty; existing watches are kept. What it holds, or what a
                 // full queue lost, is found by a full build.
                 _ = watchAll()
-                onChange(nil)
-            } else if !edited.isEmpty {
-                onChange(edited.sorted { $0.path < $1.path })
+                onChange()
+            } else if touchesInputs {
+                onChange()
             }
             length = read(descriptor, buffer, 64 * 1024)
         }

@@ -31,7 +31,7 @@ public struct PreviewServer: Sendable {
         let broadcaster = ReloadBroadcaster()
         report(session.rebuild())
         // Whatever changed, the build runs again; its cache knows what to redo.
-        let monitor = ChangeMonitor(watcher: watcher) { [session, report] _ in
+        let monitor = ChangeMonitor(watcher: watcher) { [session, report] in
             let state = session.rebuild()
             // Pages first: printing many warnings to a terminal takes a while.
             broadcaster.send(state.diagnostics.hasErrors ? .problems(Self.problemsText(state.diagnostics)) : .reload)
