@@ -29,7 +29,6 @@ struct BuildFindings: Sendable {
 
     /// Whether anything found so far stops the site from being published.
     var hasErrors: Bool {
-        let found = configuration + reading + structure + translationStatus + guides.values.flatMap { $0 } + templates + secrets + writing
-        return found.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        all(pageOrder: Array(guides.keys)).hasErrors
     }
 }

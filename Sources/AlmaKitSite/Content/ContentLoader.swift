@@ -16,13 +16,6 @@ public struct ContentLoader: Sendable {
         self.projectDirectory = projectDirectory
     }
 
-    /// Every page, with the files that would collide reported.
-    public func load(languages: [String], into diagnostics: inout Diagnostics) -> [Page] {
-        let pages = read(languages: languages, into: &diagnostics)
-        reportCollisions(pages, into: &diagnostics)
-        return pages
-    }
-
     /// Every file of the language folders, listed once for the pages and
     /// for the files copied beside them (`ContentFiles`).
     package func list(languages: [String], into diagnostics: inout Diagnostics) -> [(language: String, relative: String)] {
@@ -30,11 +23,6 @@ public struct ContentLoader: Sendable {
             ProjectFiles.list(in: projectDirectory.appending(path: "Content/\(language)"), project: projectDirectory,
                               named: "Content/\(language)", into: &diagnostics).map { (language, $0) }
         }
-    }
-
-    /// Every page, each file's problems reported at that file.
-    func read(languages: [String], into diagnostics: inout Diagnostics) -> [Page] {
-        read(list(languages: languages, into: &diagnostics), into: &diagnostics)
     }
 
     /// The pages of a `list(languages:into:)`.
