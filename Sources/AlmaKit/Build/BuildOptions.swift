@@ -19,6 +19,12 @@ public struct BuildOptions: Sendable {
     /// Reuse across builds of one process (`almakit serve`).
     public var cache: RenderCache?
 
+    /// Whether pages keep their text from reading to rendering. A cache keeps
+    /// it for the next edit anyway; a one-off build drops it once the front
+    /// matter is read and reads the file again when it renders the page
+    /// (`PageBodies`), so that its memory does not grow with the site.
+    var keepsPageText: Bool { cache != nil }
+
     /// - Parameters:
     ///   - projectDirectory: the site project.
     ///   - configFile: defaults to `almakit.yml` in the project.

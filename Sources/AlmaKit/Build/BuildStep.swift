@@ -60,9 +60,7 @@ extension BuildStep {
         loader.cache = build.options.cache
         var reading = Diagnostics()
         build.listing = loader.list(languages: languages, into: &reading)
-        // A cache keeps each page's text for the next edit; a one-off build
-        // reads it again when it renders the page (`PageBodies`).
-        build.pages = loader.read(build.listing, keepingBodies: build.options.cache != nil, into: &reading)
+        build.pages = loader.read(build.listing, keepingBodies: build.options.keepsPageText, into: &reading)
         build.findings.reading = reading.all
     }
 

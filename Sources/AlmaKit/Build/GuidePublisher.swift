@@ -57,7 +57,7 @@ extension GuideRenderer {
         self.init(snippetGroups: snippets.htmlGroups(highlight: highlight))
         self.highlight = highlight
         cache = options.cache
-        bodies = options.cache == nil ? .reread(projectDirectory: options.projectDirectory) : .kept
+        bodies = options.keepsPageText ? .kept : .reread(projectDirectory: options.projectDirectory)
         placeholders = Dictionary(uniqueKeysWithValues: config.site.languages.map {
             ($0, Placeholders(values: MerchantPlaceholders.values(config, language: $0)))
         })
