@@ -13,8 +13,8 @@ struct FingerprintedAssets: Sendable {
 
     /// Plain path -> fingerprinted path, for every file that rendered.
     private(set) var paths: [String: String] = [:]
-    /// The fingerprinted copies.
-    private(set) var copies: [OutputFile] = []
+    /// Each file that rendered, under its plain name and its fingerprinted one.
+    private(set) var files: [OutputFile] = []
 
     /// - Parameter rendered: each plain file's contents, nil for one that renders to nothing.
     init(_ rendered: [String: String?]) {
@@ -24,7 +24,7 @@ struct FingerprintedAssets: Sendable {
             let dot = name.lastIndex(of: ".") ?? name.endIndex
             let hashed = Self.folder + name[..<dot] + "." + ContentHash.of(text: contents) + name[dot...]
             paths[path] = hashed
-            copies.append(OutputFile(path: hashed, contents: contents))
+            files += [OutputFile(path: path, contents: contents), OutputFile(path: hashed, contents: contents)]
         }
     }
 

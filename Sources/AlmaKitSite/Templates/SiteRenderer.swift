@@ -39,6 +39,8 @@ package struct SiteRenderer: Sendable {
     package func generatedFiles(published: [Page], layouts: [PageContext], into diagnostics: inout Diagnostics) -> (site: [OutputFile], servers: [OutputFile]) {
         var jobs: [Job] = []
         func add(_ path: String, template: String, _ context: @autoclosure @escaping @Sendable () -> any MustacheParent) {
+            // Rendered already, to learn its hashed name.
+            guard fingerprintedAssets.paths[path] == nil else { return }
             jobs.append(Job(path: path, template: template, context: context))
         }
 
@@ -84,7 +86,7 @@ package struct SiteRenderer: Sendable {
             }
             if job.isServer { serverFiles.append(file) } else { site.append(file) }
         }
-        return (site + fingerprintedAssets.copies, serverFiles.sorted { $0.path < $1.path })
+        return (site + fingerprintedAssets.files, serverFiles.sorted { $0.path < $1.path })
     }
 
     /// Renders the files every page loads to learn their hashed names; the
