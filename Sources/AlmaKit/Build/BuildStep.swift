@@ -42,19 +42,7 @@ extension BuildStep {
                 let templates = TemplateSet.load(projectDirectory: project, into: &found)
                 return (strings, templates, found)
             }
-            guard let cache else { return load() }
-            // Parsing and checking every template is most of a small site's
-            // rebuild in `serve`: done again only when a file they are read
-            // from (Templates/, Content/strings/) changed.
-            var key = Hasher()
-            key.combine(languages)
-            for folder in [project.appending(path: "Templates"), project.appending(path: StringsCatalogue.folder)] {
-                for name in ProjectFiles.list(in: folder) {
-                    key.combine(folder.path + "/" + name)
-                    key.combine(FileStamp(of: folder.appending(path: name)))
-                }
-            }
-            return cache.stringsAndTemplates(key: key.finalize(), load: load)
+            return cache?.stringsAndTemplates(project: project, languages: languages, load: load) ?? load()
         }
         var loader = ContentLoader(projectDirectory: project)
         loader.cache = build.options.cache

@@ -72,9 +72,19 @@ public final class RenderCache: Sendable {
         return file
     }
 
-    /// The strings and templates read before, while none of their files changed.
-    /// - Parameter key: a hash of the languages and of every file of the project's `Templates/`, with its stamp.
-    func stringsAndTemplates(key: Int, load: () -> StringsAndTemplates) -> StringsAndTemplates {
+    /// The strings and templates read before, while none of the files they
+    /// are read from (`Templates/`, `Content/strings/`) changed: parsing and
+    /// checking every template is most of a small site's rebuild in `serve`.
+    func stringsAndTemplates(project: URL, languages: [String], load: () -> StringsAndTemplates) -> StringsAndTemplates {
+        var hasher = Hasher()
+        hasher.combine(languages)
+        for folder in [project.appending(path: "Templates"), project.appending(path: StringsCatalogue.folder)] {
+            for name in ProjectFiles.list(in: folder) {
+                hasher.combine(folder.path + "/" + name)
+                hasher.combine(FileStamp(of: folder.appending(path: name)))
+            }
+        }
+        let key = hasher.finalize()
         if let cached = stringsAndTemplates.withLock({ $0 }), cached.key == key { return cached.value }
         let value = load()
         stringsAndTemplates.withLock { $0 = (key, value) }
