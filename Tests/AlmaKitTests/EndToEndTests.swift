@@ -161,3 +161,20 @@ import Testing
         #expect(run.stderr.contains("does not parse"))
     }
 }
+
+/// A build reads each page's text again when it renders the page; a file
+/// gone by then must fail the build, not publish the page empty.
+@Suite struct PageTextReadAgainTests {
+    @Test func aPageRemovedBeforeItIsRenderedIsAnError() throws {
+        let project = try TemporaryProject()
+        let page = Page(language: "fr", sourcePath: "Content/fr/gone.md", sourceKey: "gone",
+                        frontMatter: FrontMatter(title: "Gone", description: "", order: nil, slug: nil, draft: false),
+                        body: "", bodyLineOffset: 2)
+        var renderer = GuideRenderer()
+        renderer.bodies = .reread(projectDirectory: project.directory)
+        let site = renderer.site(pages: [page], fallbacks: [], generatedPages: [], files: [])
+        let found = renderer.render(page, site: site, defersAnchors: false).problems.found
+        #expect(found.map(\.id) == ["file.unreadable"])
+        #expect(found.first?.location.file == "Content/fr/gone.md")
+    }
+}

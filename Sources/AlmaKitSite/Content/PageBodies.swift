@@ -12,15 +12,16 @@ package enum PageBodies: Sendable {
     /// The pages were read without their text: read the file again.
     case reread(projectDirectory: URL)
 
-    func body(of page: Page) -> String {
+    /// - Parameter problems: where a file that can no longer be read (removed
+    ///   or broken since the build read it) is reported, so that the build
+    ///   fails rather than publish the page empty.
+    func body(of page: Page, into problems: inout Diagnostics) -> String {
         switch self {
         case .kept:
             return page.body
         case .reread(let projectDirectory):
-            // Read exactly as the first time; a file that vanished since
-            // renders empty, and the next build reports it.
-            var ignored = Diagnostics()
-            guard let text = ProjectFiles.readText(projectDirectory.appending(path: page.sourcePath), named: page.sourcePath, into: &ignored)
+            // Read exactly as the first time.
+            guard let text = ProjectFiles.readText(projectDirectory.appending(path: page.sourcePath), named: page.sourcePath, into: &problems)
             else { return "" }
             return FrontMatterSplit(text).body
         }

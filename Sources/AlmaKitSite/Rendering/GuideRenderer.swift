@@ -87,7 +87,13 @@ package struct GuideRenderer: Sendable {
     ///   keeps a link's fragment only where its own language's page has it, so
     ///   it is rendered once every page's anchors are known.
     package func render(_ page: Page, site: Site, defersAnchors: Bool) -> PageRendering {
-        cached(page, site: site) { render(page, parsed: parse(page), site: site, defersAnchors: defersAnchors) }
+        cached(page, site: site) {
+            var unreadable = Diagnostics()
+            var rendering = render(page, parsed: parse(page, into: &unreadable), site: site, defersAnchors: defersAnchors)
+            // A stand-in's file is its source's, whose own rendering reports it.
+            if page.fallbackFrom == nil { rendering.problems.found += unreadable.all }
+            return rendering
+        }
     }
 
     /// Every problem of a rendered page, its links to other pages' anchors
@@ -97,9 +103,9 @@ package struct GuideRenderer: Sendable {
     }
 
     /// A page's tree and heading ids: from the cache when its text is unchanged.
-    private func parse(_ page: Page) -> (tree: MarkdownNode, headingIDs: [String]) {
+    private func parse(_ page: Page, into problems: inout Diagnostics) -> (tree: MarkdownNode, headingIDs: [String]) {
         if let cache { return cache.parsed(page, parse: parser.parse) }
-        let tree = parser.parse(bodies.body(of: page))
+        let tree = parser.parse(bodies.body(of: page, into: &problems))
         return (tree, HeadingIDs.ids(for: tree))
     }
 
