@@ -64,3 +64,11 @@ public final class BuildProgress: Sendable {
 }
 
 extension BuildProgress: ProgressReporting {}
+
+extension BuildProgress? {
+    /// `body`, timed as one page's share of `stage` when a display asked for progress.
+    func measure<Result>(_ stage: BuildStage, _ body: () -> Result) -> Result {
+        guard let self else { return body() }
+        return self.measure(stage, body)
+    }
+}

@@ -30,21 +30,16 @@ struct GuidePublisher: Sendable {
     }
 
     func publish(_ page: Page, site: GuideRenderer.Site, defersAnchors: Bool) -> Published {
-        let rendering = measure(.renderGuides) { guides.render(page, site: site, defersAnchors: defersAnchors) }
+        let rendering = progress.measure(.renderGuides) { guides.render(page, site: site, defersAnchors: defersAnchors) }
         var published = Published(summary: GuideRenderer.Summary(rendering))
         // A draft is checked, never published.
         guard !page.frontMatter.draft, let layout = layouts[page.language] else { return published }
-        if let file = measure(.fillTemplates, { pages.page(of: rendering.guide, in: layout) }) {
+        if let file = progress.measure(.fillTemplates, { pages.page(of: rendering.guide, in: layout) }) {
             output.accept(file)
         } else {
             published.templateProblem = SiteRenderer.missingTemplate("page.html")
         }
         return published
-    }
-
-    private func measure<Result>(_ stage: BuildStage, _ body: () -> Result) -> Result {
-        guard let progress else { return body() }
-        return progress.measure(stage, body)
     }
 }
 

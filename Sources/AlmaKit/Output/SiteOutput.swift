@@ -35,10 +35,10 @@ final class SiteOutput: Sendable {
 
     /// Scans `file`, then writes or keeps it. Safe from any core.
     func accept(_ file: OutputFile) {
-        let secrets = measure(.scanForSecrets) { SecretScanner().scan(file, folder: folderName) }
+        let secrets = progress.measure(.scanForSecrets) { SecretScanner().scan(file, folder: folderName) }
         var failure: Error?
         if case .staging(let folder) = destination {
-            measure(.write) {
+            progress.measure(.write) {
                 do { try folder.write(file) } catch { failure = error }
             }
         }
@@ -63,9 +63,4 @@ final class SiteOutput: Sendable {
     var keptFiles: [OutputFile] { state.withLock { $0.kept }.sorted { $0.path < $1.path } }
 
     var publishedFiles: [PublishedFile] { state.withLock { $0.published }.sorted { $0.path < $1.path } }
-
-    private func measure<Result>(_ stage: BuildStage, _ body: () -> Result) -> Result {
-        guard let progress else { return body() }
-        return progress.measure(stage, body)
-    }
 }
