@@ -111,6 +111,7 @@ import Testing
             "stripe_js_url": "https://js.stripe.com/endive/stripe.js",
             "restriction_parameter": "allowed_payment_method_types",
             "client_secret_path": "/secret",
+            "checkout_path": "/checkout",
             "webhook_path": "/webhook",
             "port": "4242",
         ])

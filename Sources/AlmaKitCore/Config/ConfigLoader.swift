@@ -5,12 +5,13 @@ import Yams
 /// missing key and wrongly typed value with its position. Rules about the
 /// values themselves belong to `ConfigValidator`.
 public struct ConfigLoader: Sendable {
-    static let sections = ["site", "merchant", "stripe", "server"]
+    static let sections = ["site", "merchant", "products", "stripe", "server"]
     static let siteKeys = ["title", "base_url", "languages", "translations"]
     static let merchantKeys = ["name", "publishable_key", "country", "currency", "amount", "return_url", "product"]
-    static let productKeys = ["name", "description"]
+    static let productKeys = ["id", "name", "description"]
+    static let catalogueItemKeys = ["id", "name", "description", "amount", "image"]
     static let stripeKeys = ["api_version"]
-    static let serverKeys = ["languages", "client_secret_path", "webhook_path", "port"]
+    static let serverKeys = ["languages", "client_secret_path", "checkout_path", "webhook_path", "port"]
 
     /// Where a key that is misplaced actually belongs, for the hint.
     private static let homeOfKey: [String: String] = {
@@ -48,10 +49,7 @@ public struct ConfigLoader: Sendable {
             return top.mapping(name, into: &diagnostics)
         }
         func record(_ mapping: YAMLMapping, _ keys: [String]) {
-            locations[mapping.path] = mapping.location
-            for key in keys where mapping.value(key) != nil {
-                locations[mapping.qualified(key)] = mapping.location(ofValue: key)
-            }
+            recordLocations(of: mapping, keys, in: &locations)
         }
 
         let siteMapping = section("site")
@@ -77,7 +75,9 @@ public struct ConfigLoader: Sendable {
             }
         }
 
+        let catalogue = top.value("products").map { catalogueProducts($0, source: source, locations: &locations, into: &diagnostics) }
         var merchant: SiteConfig.Merchant?
+        var products = catalogue ?? []
         if let mapping = merchantMapping {
             mapping.checkKeys(Self.merchantKeys, elsewhere: Self.homeOfKey, into: &diagnostics)
             record(mapping, Self.merchantKeys)
@@ -85,28 +85,19 @@ public struct ConfigLoader: Sendable {
             let key = mapping.string("publishable_key", required: true, into: &diagnostics)
             let country = mapping.string("country", required: true, into: &diagnostics)
             let currency = mapping.string("currency", required: false, into: &diagnostics) ?? "eur"
-            let amount = mapping.int("amount", required: true,
-                                     hint: Self.amountHint(mapping.value("amount")?.scalar?.string), into: &diagnostics)
             let returnURL = localizedText(mapping, "return_url", required: false, locations: &locations, into: &diagnostics)
-            var product: SiteConfig.Product?
-            if mapping.value("product") == nil {
-                diagnostics.append(.error(id: "config.merchant.product.missing", at: mapping.keyLocation("product"), "'merchant.product' is missing", hint: "add 'product:' with at least 'name:' under 'merchant'"))
-            } else if let productMapping = mapping.mapping("product", into: &diagnostics) {
-                productMapping.checkKeys(Self.productKeys, into: &diagnostics)
-                record(productMapping, Self.productKeys)
-                let productName = localizedText(productMapping, "name", required: true, locations: &locations, into: &diagnostics)
-                let description = localizedText(productMapping, "description", required: false, locations: &locations, into: &diagnostics)
-                if let productName {
-                    product = SiteConfig.Product(name: productName, description: description)
+            if catalogue != nil {
+                for key in ["product", "amount"] where mapping.value(key) != nil {
+                    diagnostics.append(.error(id: "config.products.given-twice", at: mapping.keyLocation(key),
+                        "'merchant.\(key)' and 'products:' both say what the site sells",
+                        hint: "keep 'products:' and delete 'merchant.product' and 'merchant.amount', or delete 'products:' to sell one product"))
                 }
+            } else if let product = singleProduct(mapping, locations: &locations, into: &diagnostics) {
+                products = [product]
             }
-            // An amount written but not as a whole number (89.90) is reported
-            // above; the pages are checked all the same, with a stand-in.
-            let writtenAmount = amount ?? (mapping.value("amount") != nil ? 0 : nil)
-            if let name, let key, let country, let writtenAmount, let product {
+            if let name, let key, let country, !products.isEmpty {
                 merchant = SiteConfig.Merchant(
-                    name: name, publishableKey: key, country: country, currency: currency,
-                    amount: writtenAmount, returnURL: returnURL, product: product)
+                    name: name, publishableKey: key, country: country, currency: currency, returnURL: returnURL)
             }
         }
 
@@ -127,7 +118,7 @@ public struct ConfigLoader: Sendable {
         }
 
         var server = SiteConfig.Server(
-            languages: ServerLanguage.allCases, clientSecretPath: "/secret", webhookPath: "/webhook", port: 4242)
+            languages: ServerLanguage.allCases, clientSecretPath: "/secret", checkoutPath: "/checkout", webhookPath: "/webhook", port: 4242)
         if let mapping = serverMapping {
             mapping.checkKeys(Self.serverKeys, elsewhere: Self.homeOfKey, into: &diagnostics)
             record(mapping, Self.serverKeys)
@@ -145,14 +136,80 @@ public struct ConfigLoader: Sendable {
                 }
             }
             server.clientSecretPath = mapping.string("client_secret_path", required: false, into: &diagnostics) ?? server.clientSecretPath
+            server.checkoutPath = mapping.string("checkout_path", required: false, into: &diagnostics) ?? server.checkoutPath
             server.webhookPath = mapping.string("webhook_path", required: false, into: &diagnostics) ?? server.webhookPath
             server.port = mapping.int("port", required: false, into: &diagnostics) ?? server.port
         }
 
         guard let site, let merchant else { return nil }
         return SiteConfig(
-            site: site, merchant: merchant, stripe: SiteConfig.Stripe(apiVersion: apiVersion),
+            site: site, merchant: merchant, products: products, hasCatalogue: catalogue != nil, stripe: SiteConfig.Stripe(apiVersion: apiVersion),
             server: server, locations: locations)
+    }
+
+    /// The one product of `merchant.product` and `merchant.amount`.
+    private func singleProduct(
+        _ merchant: YAMLMapping, locations: inout [String: SourceLocation], into diagnostics: inout Diagnostics
+    ) -> SiteConfig.Product? {
+        let amount = merchant.int("amount", required: true,
+                                  hint: Self.amountHint(merchant.value("amount")?.scalar?.string), into: &diagnostics)
+        guard merchant.value("product") != nil else {
+            diagnostics.append(.error(id: "config.merchant.product.missing", at: merchant.keyLocation("product"), "'merchant.product' is missing",
+                hint: "add 'product:' with at least 'name:' under 'merchant', or list what the site sells under 'products:'"))
+            return nil
+        }
+        guard let mapping = merchant.mapping("product", into: &diagnostics) else { return nil }
+        mapping.checkKeys(Self.productKeys, into: &diagnostics)
+        recordLocations(of: mapping, Self.productKeys, in: &locations)
+        let id = mapping.string("id", required: false, into: &diagnostics) ?? SiteConfig.Product.defaultID
+        let name = localizedText(mapping, "name", required: true, locations: &locations, into: &diagnostics)
+        let description = localizedText(mapping, "description", required: false, locations: &locations, into: &diagnostics)
+        // An amount written but not as a whole number (89.90) is reported
+        // above; the pages are checked all the same, with a stand-in.
+        guard let name, let writtenAmount = amount ?? (merchant.value("amount") != nil ? 0 : nil) else { return nil }
+        return SiteConfig.Product(id: id, name: name, description: description, amount: writtenAmount,
+                                  keyPath: "merchant.product", amountKeyPath: "merchant.amount")
+    }
+
+    /// The `products:` list, each item read with its own positions. Items
+    /// with a missing or unreadable value are reported and left out.
+    private func catalogueProducts(
+        _ node: Node, source: YAMLSource, locations: inout [String: SourceLocation], into diagnostics: inout Diagnostics
+    ) -> [SiteConfig.Product] {
+        locations["products"] = source.location(of: node)
+        guard let items = node.sequence else {
+            diagnostics.append(.error(id: "yaml.not-a-list", at: source.location(of: node), "'products' must be a list",
+                hint: "write each product as a '- id: ...' item with its name and amount"))
+            return []
+        }
+        var products: [SiteConfig.Product] = []
+        for (index, item) in items.enumerated() {
+            guard let mapping = YAMLMapping(item, path: "products.\(index)", source: source, into: &diagnostics) else { continue }
+            mapping.checkKeys(Self.catalogueItemKeys, into: &diagnostics)
+            recordLocations(of: mapping, Self.catalogueItemKeys, in: &locations)
+            let id = mapping.string("id", required: true, into: &diagnostics)
+            let name = localizedText(mapping, "name", required: true, locations: &locations, into: &diagnostics)
+            let description = localizedText(mapping, "description", required: false, locations: &locations, into: &diagnostics)
+            let amount = mapping.int("amount", required: true,
+                                     hint: Self.amountHint(mapping.value("amount")?.scalar?.string), into: &diagnostics)
+            let image = mapping.string("image", required: false, into: &diagnostics)
+            if let id, let name, let amount {
+                products.append(SiteConfig.Product(id: id, name: name, description: description, amount: amount, image: image,
+                                                   keyPath: mapping.path, amountKeyPath: mapping.qualified("amount")))
+            }
+        }
+        if items.isEmpty {
+            diagnostics.append(.error(id: "config.products.empty", at: source.location(of: node), "'products' lists nothing to sell",
+                hint: "add at least one '- id: ...' item with its name and amount"))
+        }
+        return products
+    }
+
+    private func recordLocations(of mapping: YAMLMapping, _ keys: [String], in locations: inout [String: SourceLocation]) {
+        locations[mapping.path] = mapping.location
+        for key in keys where mapping.value(key) != nil {
+            locations[mapping.qualified(key)] = mapping.location(ofValue: key)
+        }
     }
 
     /// A text given as one string, or as a mapping from language code to string.

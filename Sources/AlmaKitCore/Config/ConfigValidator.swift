@@ -55,18 +55,10 @@ public struct ConfigValidator: Sendable {
                 : "\(rules.name) is offered to merchants in \(list(rules.countries))"
             error("merchant.country", "unsupported", "\(rules.name) is not available in '\(merchant.country)'", hint: hint)
         }
-        if !rules.amounts.contains(merchant.amount) {
-            error("merchant.amount", "out-of-range",
-                  "\(rules.name) accepts amounts from \(rules.amounts.lowerBound) to \(rules.amounts.upperBound) (in cents), not \(merchant.amount)",
-                  hint: "amounts are in minor units: 5099 means 50.99 EUR; \(rules.name) needs \(rules.minimumText) to \(rules.maximumText)")
-        }
         if let returnURL = merchant.returnURL {
             problems += returnURLProblems(returnURL, config)
         }
-        problems += textCoverageProblems(merchant.product.name, "merchant.product.name", config)
-        if let description = merchant.product.description {
-            problems += textCoverageProblems(description, "merchant.product.description", config)
-        }
+        problems += productProblems(config)
 
         if SupportedAPIVersion.find(config.stripe.apiVersion) == nil {
             let supported = SupportedAPIVersion.all.map(\.version.description)
@@ -77,7 +69,8 @@ public struct ConfigValidator: Sendable {
         }
 
         let server = config.server
-        for (key, path) in [("client_secret_path", server.clientSecretPath), ("webhook_path", server.webhookPath)] {
+        let endpoints = [("client_secret_path", server.clientSecretPath), ("checkout_path", server.checkoutPath), ("webhook_path", server.webhookPath)]
+        for (key, path) in endpoints {
             // Plain path characters only: the path is written into code in
             // eight languages and into Go's route patterns, where `{`, `$`,
             // `#` or quotes would mean something.
@@ -86,14 +79,48 @@ public struct ConfigValidator: Sendable {
                       hint: "use letters, digits, '/', '-', '_', '.' and '~' only, for example '/secret'")
             }
         }
-        if server.clientSecretPath == server.webhookPath {
-            error("server.webhook_path", "same-as-client_secret_path", "'server.webhook_path' and 'server.client_secret_path' are the same path", hint: "give each endpoint its own path")
+        // The checkout's return route sits under its path: it must not be another endpoint either.
+        let routes = endpoints + [("checkout_path", CheckoutRoutes(checkoutPath: server.checkoutPath).returnPath)]
+        for (index, (key, path)) in routes.enumerated() {
+            if let (earlier, _) = routes[..<index].first(where: { $0.1 == path }), earlier != key {
+                error("server.\(key)", "same-as-\(earlier)", "'server.\(key)' and 'server.\(earlier)' lead to the same path '\(path)'", hint: "give each endpoint its own path")
+            }
         }
         if !(1...65535).contains(server.port) {
             error("server.port", "out-of-range", "'server.port' must be between 1 and 65535, not \(server.port)")
         }
         if server.languages.isEmpty {
             error("server.languages", "empty", "'server.languages' is empty", hint: "name at least one of \(ServerLanguage.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return problems
+    }
+
+    /// Each product's id, amount and texts. Ids name pages and travel in
+    /// URLs: lower-case letters, digits and hyphens, each used once.
+    func productProblems(_ config: SiteConfig) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        // One-product sites keep their `config.merchant.amount...` ids; a catalogue's items share `config.products...`.
+        let idPrefix = config.hasCatalogue ? "config.products" : "config.merchant"
+        var seen: Set<String> = []
+        for product in config.products {
+            let idPath = "\(product.keyPath).id"
+            if !ProductIDRule.isValid(product.id) {
+                problems.append(.error(id: "\(idPrefix).id.invalid", at: config.location(of: idPath),
+                    "'\(idPath)' must be 1 to \(ProductIDRule.maximumLength) lower-case letters, digits or hyphens, not '\(product.id)'",
+                    hint: ProductIDRule.suggestion(for: product.id).map { "did you mean '\($0)'?" } ?? "for example 'workshop-lamp'"))
+            } else if !seen.insert(product.id).inserted {
+                problems.append(.error(id: "\(idPrefix).id.repeated", at: config.location(of: idPath),
+                    "product id '\(product.id)' is used twice", hint: "give each product its own id: it names its checkout page"))
+            }
+            if !rules.amounts.contains(product.amount) {
+                problems.append(.error(id: "\(idPrefix).amount.out-of-range", at: config.location(of: product.amountKeyPath),
+                    "\(rules.name) accepts amounts from \(rules.amounts.lowerBound) to \(rules.amounts.upperBound) (in cents), not \(product.amount)",
+                    hint: "amounts are in minor units: 5099 means 50.99 EUR; \(rules.name) needs \(rules.minimumText) to \(rules.maximumText)"))
+            }
+            problems += textCoverageProblems(product.name, "\(product.keyPath).name", config)
+            if let description = product.description {
+                problems += textCoverageProblems(description, "\(product.keyPath).description", config)
+            }
         }
         return problems
     }

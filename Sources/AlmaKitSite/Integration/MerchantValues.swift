@@ -6,8 +6,9 @@ import AlmaKitCore
 /// the path the server answers on.
 struct MerchantValues: Sendable {
     let merchantName: String
-    /// In the currency's minor unit: 5099 for 50.99 EUR.
-    let amountMinor: Int
+    /// What the site sells, never empty; amounts in the currency's minor
+    /// unit (5099 for 50.99 EUR).
+    let products: [SiteConfig.Product]
     let currency: String
     let publishableKey: String
     let apiVersion: StripeAPIVersion
@@ -18,42 +19,43 @@ struct MerchantValues: Sendable {
     /// another version (or left empty) would be wrong where this is not.
     let restriction: SupportedAPIVersion.Restriction
     let clientSecretPath: String
+    let checkoutRoutes: CheckoutRoutes
     let webhookPath: String
     let port: Int
-    private let product: SiteConfig.Product
     private let returnURL: LocalizedText?
 
     init(_ config: SiteConfig) {
         let merchant = config.merchant
         merchantName = merchant.name
-        amountMinor = merchant.amount
+        products = config.products
         currency = merchant.currency
         publishableKey = merchant.publishableKey
         apiVersion = config.stripe.apiVersion
         restriction = SupportedAPIVersion.Restriction(for: config.stripe.apiVersion)
         clientSecretPath = config.server.clientSecretPath
+        checkoutRoutes = CheckoutRoutes(checkoutPath: config.server.checkoutPath)
         webhookPath = config.server.webhookPath
         port = config.server.port
-        product = merchant.product
         returnURL = merchant.returnURL
     }
 
-    /// The amount as `language` writes it: `50,99 €`.
-    func amount(in language: String) -> String {
-        MoneyFormatter().format(minorUnits: amountMinor, currency: currency, language: language)
-    }
+    /// The product a one-product site sells, and the one the guides'
+    /// `{{amount}}` and `{{product_name}}` name in a catalogue.
+    var firstProduct: SiteConfig.Product { products[0] }
 
-    func productName(in language: String) -> String {
-        product.name.text(for: language)
-    }
-
-    func productDescription(in language: String) -> String? {
-        product.description?.text(for: language)
+    /// A product's price as `language` writes it: `50,99 €`.
+    func price(of product: SiteConfig.Product, in language: String) -> String {
+        MoneyFormatter().format(minorUnits: product.amount, currency: currency, language: language)
     }
 
     /// Where Stripe sends the customer after paying: the configured address,
     /// or the site's own return page.
     func returnURL(in language: String) -> String {
-        returnURL?.text(for: language) ?? GeneratedPages.returnPage
+        configuredReturnURL(in: language) ?? GeneratedPages.returnPage
+    }
+
+    /// `merchant.return_url` for `language`, when the merchant gave one.
+    func configuredReturnURL(in language: String) -> String? {
+        returnURL?.text(for: language)
     }
 }

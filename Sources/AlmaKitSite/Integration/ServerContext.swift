@@ -41,6 +41,20 @@ struct ServerContext: TemplateContext {
         case webhookPathSingleQuoted = "webhook_path_single_quoted"
         case siteFolderSingleQuoted = "site_folder_single_quoted"
         case securityHeaders = "security_headers"
+        case products
+        case defaultProductLiteral = "default_product_literal"
+        case defaultProductSingleQuoted = "default_product_single_quoted"
+        case checkoutPath = "checkout_path"
+        case checkoutPathLiteral = "checkout_path_literal"
+        case checkoutPathSingleQuoted = "checkout_path_single_quoted"
+        case checkoutReturnPath = "checkout_return_path"
+        case checkoutReturnPathLiteral = "checkout_return_path_literal"
+        case checkoutReturnPathSingleQuoted = "checkout_return_path_single_quoted"
+        case siteBaseURLLiteral = "site_base_url_literal"
+        case siteBaseURLSingleQuoted = "site_base_url_single_quoted"
+        case languages
+        case defaultLanguageLiteral = "default_language_literal"
+        case defaultLanguageSingleQuoted = "default_language_single_quoted"
     }
 
     /// A Stripe type name: letters and underscores, safe in every language's quotes.
@@ -58,6 +72,15 @@ struct ServerContext: TemplateContext {
     let libraries: StripeLibraries
     /// What every page is served with, as the static host's `_headers` says.
     let securityHeaders: [HeaderContext]
+    /// The catalogue every server embeds: the browser sends an id, never an amount.
+    let products: [ServerProduct]
+    /// The id a request without one means: the only product, or none (empty) in a catalogue of several.
+    let defaultProduct: String
+    /// `site.base_url`: the origin of the absolute addresses the no-JavaScript
+    /// checkout gives Stripe, unless `SITE_BASE_URL` overrides it.
+    let siteBaseURL: String
+    let languages: [ServerLanguageContext]
+    let defaultLanguage: String
 
     init(config: SiteConfig, siteFolder: String) {
         let rules = PaymentMethodRules.alma
@@ -66,8 +89,8 @@ struct ServerContext: TemplateContext {
         amountMinimumText = rules.minimumText
         amountMaximumText = rules.maximumText
         self.merchant = merchant
-        amountTextEN = merchant.amount(in: "en")
-        amountTextFR = merchant.amount(in: "fr")
+        amountTextEN = merchant.price(of: merchant.firstProduct, in: "en")
+        amountTextFR = merchant.price(of: merchant.firstProduct, in: "fr")
         self.siteFolder = siteFolder
         readmeInFrench = config.defaultLanguage == "fr"
         javaAlmaRestriction = merchant.restriction.javaBuilderCall(for: rules.stripeType)
@@ -75,6 +98,16 @@ struct ServerContext: TemplateContext {
         // any other, and nothing is written then; `check` still renders the
         // servers to report every other problem, with the newest libraries.
         securityHeaders = SecurityHeaders(config: config).all.map(HeaderContext.init)
+        products = merchant.products.enumerated().map { index, product in
+            ServerProduct(product: product, isLast: index == merchant.products.count - 1)
+        }
+        defaultProduct = merchant.products.count == 1 ? merchant.products[0].id : ""
+        siteBaseURL = config.site.baseURL
+        languages = config.site.languages.enumerated().map { index, language in
+            ServerLanguageContext(code: language, returnURL: merchant.configuredReturnURL(in: language),
+                                  isLast: index == config.site.languages.count - 1)
+        }
+        defaultLanguage = config.defaultLanguage
         libraries = (SupportedAPIVersion.find(merchant.apiVersion) ?? SupportedAPIVersion.all[SupportedAPIVersion.all.count - 1]).libraries
     }
 
@@ -87,7 +120,8 @@ struct ServerContext: TemplateContext {
         case .amountMaximumText: amountMaximumText
         case .apiVersion: merchant.apiVersion.description
         case .apiRelease: merchant.apiVersion.release
-        case .amount: merchant.amountMinor
+        // The first product's: templates of a one-product site still read it.
+        case .amount: merchant.firstProduct.amount
         case .amountTextEN: amountTextEN
         case .amountTextFR: amountTextFR
         case .currency: merchant.currency
@@ -121,12 +155,28 @@ struct ServerContext: TemplateContext {
         case .webhookPathSingleQuoted: SingleQuotedLiteral.string(merchant.webhookPath)
         case .siteFolderSingleQuoted: SingleQuotedLiteral.string(siteFolder)
         case .securityHeaders: securityHeaders
+        case .products: products
+        case .defaultProductLiteral: JavaScriptLiteral.string(defaultProduct)
+        case .defaultProductSingleQuoted: SingleQuotedLiteral.string(defaultProduct)
+        case .checkoutPath: merchant.checkoutRoutes.checkoutPath
+        case .checkoutPathLiteral: JavaScriptLiteral.string(merchant.checkoutRoutes.checkoutPath)
+        case .checkoutPathSingleQuoted: SingleQuotedLiteral.string(merchant.checkoutRoutes.checkoutPath)
+        case .checkoutReturnPath: merchant.checkoutRoutes.returnPath
+        case .checkoutReturnPathLiteral: JavaScriptLiteral.string(merchant.checkoutRoutes.returnPath)
+        case .checkoutReturnPathSingleQuoted: SingleQuotedLiteral.string(merchant.checkoutRoutes.returnPath)
+        case .siteBaseURLLiteral: JavaScriptLiteral.string(siteBaseURL)
+        case .siteBaseURLSingleQuoted: SingleQuotedLiteral.string(siteBaseURL)
+        case .languages: languages
+        case .defaultLanguageLiteral: JavaScriptLiteral.string(defaultLanguage)
+        case .defaultLanguageSingleQuoted: SingleQuotedLiteral.string(defaultLanguage)
         }
     }
 
     static func shape(of key: Key) -> TemplateShape {
         switch key {
         case .securityHeaders: HeaderContext.shape
+        case .products: ServerProduct.shape
+        case .languages: ServerLanguageContext.shape
         default: .value
         }
     }
@@ -157,6 +207,59 @@ struct HeaderContext: TemplateContext {
         case .valueLiteral: JavaScriptLiteral.string(header.value)
         case .nameSingleQuoted: SingleQuotedLiteral.string(header.name)
         case .valueSingleQuoted: SingleQuotedLiteral.string(header.value)
+        }
+    }
+}
+
+/// One product of the catalogue as the servers' code writes it. Ids are
+/// plain (`ProductIDRule`), so they need no escaping; names are quoted.
+struct ServerProduct: TemplateContext {
+    enum Key: String, CaseIterable {
+        case id, amount, last
+        case idLiteral = "id_literal"
+        case idSingleQuoted = "id_single_quoted"
+    }
+
+    let product: SiteConfig.Product
+    /// For languages whose list literals allow no trailing comma (Java).
+    let isLast: Bool
+
+    func value(of key: Key) -> Any? {
+        switch key {
+        case .id: product.id
+        case .amount: product.amount
+        case .last: isLast
+        case .idLiteral: JavaScriptLiteral.string(product.id)
+        case .idSingleQuoted: SingleQuotedLiteral.string(product.id)
+        }
+    }
+}
+
+/// One language of the site, for the no-JavaScript checkout: the form says
+/// which one the customer reads, and the server sends them back to its pages.
+struct ServerLanguageContext: TemplateContext {
+    enum Key: String, CaseIterable {
+        case code, last
+        case codeLiteral = "code_literal"
+        case codeSingleQuoted = "code_single_quoted"
+        /// The configured `merchant.return_url` for this language, or empty:
+        /// then the server uses the site's own `<lang>/return.html`.
+        case returnURLLiteral = "return_url_literal"
+        case returnURLSingleQuoted = "return_url_single_quoted"
+    }
+
+    let code: String
+    let returnURL: String?
+    let isLast: Bool
+
+    func value(of key: Key) -> Any? {
+        switch key {
+        case .code: code
+        case .last: isLast
+        case .codeLiteral: JavaScriptLiteral.string(code)
+        case .codeSingleQuoted: SingleQuotedLiteral.string(code)
+        case .returnURLLiteral: JavaScriptLiteral.string(returnURL ?? "")
+        case .returnURLSingleQuoted: SingleQuotedLiteral.string(returnURL ?? "")
         }
     }
 }

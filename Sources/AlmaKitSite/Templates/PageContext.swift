@@ -84,14 +84,19 @@ package struct PageContext: Sendable {
 
     func payment(_ name: String, titleKey: String) -> PaymentPage {
         let path = "\(language)/\(name)"
+        let product = merchant.firstProduct
+        let productName = product.name.text(for: language)
+        let productDescription = product.description?.text(for: language)
         return PaymentPage(
             layout: layout(path: path, title: t[titleKey] ?? "", counterparts: everyLanguage(name), alternates: everyLanguage(name)),
-            description: merchant.productDescription(in: language) ?? merchant.productName(in: language),
+            description: productDescription ?? productName,
             stripeJS: merchant.apiVersion.stripeJSURL,
             csp: ContentSecurityPolicy.paymentPages,
-            productName: merchant.productName(in: language),
-            productDescription: merchant.productDescription(in: language) ?? "",
-            amount: merchant.amount(in: language),
+            productID: product.id,
+            productName: productName,
+            productDescription: productDescription ?? "",
+            amount: merchant.price(of: product, in: language),
+            checkoutPath: merchant.checkoutRoutes.checkoutPath,
             returnURL: merchant.returnURL(in: language),
             checkoutURL: GeneratedPages.checkout,
             stripeLocale: language)
