@@ -114,6 +114,9 @@ import Testing
             "checkout_path": "/checkout",
             "webhook_path": "/webhook",
             "port": "4242",
+            "price.product": "50,99\u{A0}€",
+            "amount_minor.product": "5099",
+            "product_name.product": "Lampe",
         ])
         let server = ServerContext(config: config, siteFolder: "../../dist")
         for key in ["api_version", "api_release", "currency", "client_secret_path", "webhook_path", "restriction_parameter"] {

@@ -68,10 +68,12 @@ extension BuildStep {
         let languages = build.config.site.languages
         build.generatedPages = GeneratedPages.rootFiles + build.templates.assetNames.map { TemplateSet.assetsFolder + $0 }
             + languages.flatMap { language in
-                GeneratedPages.reservedNames.sorted().map { "\(language)/\($0)" } + ["\(language)/index.html"]
+                (GeneratedPages.reservedNames.union(GeneratedPages.checkoutPages(build.config))).sorted().map { "\(language)/\($0)" }
+                    + ["\(language)/index.html"]
             }
         build.copiedFiles = ContentFiles.list(build.listing, projectDirectory: build.options.projectDirectory, into: &structure)
             + build.templates.copiedAssets
+            + ProductImages(config: build.config, projectDirectory: build.options.projectDirectory).files(into: &structure)
         structure.append(contentsOf: CopiedFile.collisions(of: build.copiedFiles, with: build.pages, generated: build.generatedPages))
         build.findings.structure.append(contentsOf: structure.all)
     }

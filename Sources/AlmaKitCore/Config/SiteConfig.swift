@@ -86,7 +86,7 @@ public struct SiteConfig: Sendable {
 
     public var isTestMode: Bool { merchant.publishableKey.hasPrefix("pk_test_") }
 
-    func location(of keyPath: String) -> SourceLocation {
+    package func location(of keyPath: String) -> SourceLocation {
         locations[keyPath] ?? SourceLocation(file: locations[""]?.file ?? "almakit.yml")
     }
 }

@@ -90,7 +90,7 @@ public struct ContentLoader: Sendable {
         for page in pages {
             let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)
             let name = page.outputPath.dropFirst(page.language.count + 1)
-            if GeneratedPages.reservedNames.contains(String(name)) {
+            if GeneratedPages.isReserved(String(name)) {
                 diagnostics.append(.error(id: "content.replaces-generated-page",
                     at: location, "this page would replace the generated \(name)",
                     hint: "rename the file or set another 'slug' in its front matter"))

@@ -48,13 +48,9 @@ struct MerchantValues: Sendable {
         MoneyFormatter().format(minorUnits: product.amount, currency: currency, language: language)
     }
 
-    /// Where Stripe sends the customer after paying: the configured address,
-    /// or the site's own return page.
-    func returnURL(in language: String) -> String {
-        configuredReturnURL(in: language) ?? GeneratedPages.returnPage
-    }
-
-    /// `merchant.return_url` for `language`, when the merchant gave one.
+    /// `merchant.return_url` for `language`, when the merchant gave one:
+    /// where Stripe sends the customer after paying instead of the site's
+    /// own return page.
     func configuredReturnURL(in language: String) -> String? {
         returnURL?.text(for: language)
     }

@@ -167,8 +167,17 @@ package struct GuideRenderer: Sendable {
         let known = placeholders[page.language] ?? Placeholders(values: [:])
         var found: [Diagnostic] = []
         func report(_ unknown: Placeholders.Unknown, line: Int, column: Int) {
+            let location = SourceLocation(file: page.sourcePath, line: line + page.bodyLineOffset, column: column)
+            if let (field, id) = MerchantPlaceholders.productReference(unknown.name) {
+                let ids = known.values.keys.compactMap { MerchantPlaceholders.productReference($0) }.filter { $0.field == field }.map(\.id).sorted()
+                found.append(.error(id: "placeholder.unknown-product", at: location,
+                    "'{{\(unknown.name)}}' names a product the configuration does not sell: '\(id)'",
+                    hint: Suggestion.nearest(to: id, among: ids).map { "did you mean '{{\(field).\($0)}}'?" }
+                        ?? "the products' ids: \(ids.joined(separator: ", "))"))
+                return
+            }
             found.append(.error(id: "placeholder.unknown",
-                at: SourceLocation(file: page.sourcePath, line: line + page.bodyLineOffset, column: column),
+                at: location,
                 "unknown placeholder '{{\(unknown.name)}}'",
                 hint: Suggestion.nearest(to: unknown.name, among: known.values.keys.sorted()).map { "did you mean '{{\($0)}}'?" }
                     ?? "use one of \(known.values.keys.sorted().map { "{{\($0)}}" }.joined(separator: ", "))"))
@@ -229,7 +238,7 @@ private struct OutputsByLanguage: Sendable {
     /// folder; anything else stays as it is.
     func counterpart(of output: String, from source: String, in language: String) -> String {
         if let key = keyByOutput[output], let moved = outputByKey[language + "\u{0}" + key] { return moved }
-        if output.hasPrefix(source + "/"), GeneratedPages.reservedNames.contains(String(output.dropFirst(source.count + 1))) {
+        if output.hasPrefix(source + "/"), GeneratedPages.isReserved(String(output.dropFirst(source.count + 1))) {
             return language + output.dropFirst(source.count)
         }
         return output

@@ -82,24 +82,58 @@ package struct PageContext: Sendable {
                           description: t["home_description"] ?? "")
     }
 
-    func payment(_ name: String, titleKey: String) -> PaymentPage {
+    /// A checkout page: the one product's `checkout.html`, or a catalogue
+    /// product's `checkout/<id>.html`.
+    func checkout(_ product: SiteConfig.Product, at name: String) -> PaymentPage {
+        payment(name, titleKey: "checkout_title", product: product)
+    }
+
+    /// The page Stripe sends customers back to, whichever product they paid for.
+    func returnPage() -> PaymentPage {
+        payment(GeneratedPages.returnPage, titleKey: "return_title", product: config.sellsSeveralProducts ? nil : merchant.firstProduct)
+    }
+
+    /// - Parameter product: what the page sells; nil for the return page of a catalogue.
+    private func payment(_ name: String, titleKey: String, product: SiteConfig.Product?) -> PaymentPage {
         let path = "\(language)/\(name)"
-        let product = merchant.firstProduct
-        let productName = product.name.text(for: language)
-        let productDescription = product.description?.text(for: language)
+        let folder = SitePaths.folder(of: path)
+        let productName = product?.name.text(for: language) ?? ""
+        let productDescription = product?.description?.text(for: language)
         return PaymentPage(
             layout: layout(path: path, title: t[titleKey] ?? "", counterparts: everyLanguage(name), alternates: everyLanguage(name)),
-            description: productDescription ?? productName,
+            description: productDescription ?? (product == nil ? config.site.title : productName),
             stripeJS: merchant.apiVersion.stripeJSURL,
             csp: ContentSecurityPolicy.paymentPages,
-            productID: product.id,
+            productID: product?.id ?? "",
             productName: productName,
             productDescription: productDescription ?? "",
-            amount: merchant.price(of: product, in: language),
+            amount: product.map { merchant.price(of: $0, in: language) } ?? "",
             checkoutPath: merchant.checkoutRoutes.checkoutPath,
-            returnURL: merchant.returnURL(in: language),
-            checkoutURL: GeneratedPages.checkout,
+            returnURL: merchant.configuredReturnURL(in: language)
+                ?? SitePaths.relativePath(from: folder, to: "\(language)/\(GeneratedPages.returnPage)"),
+            checkoutURL: SitePaths.relativePath(from: folder, to: "\(language)/\(GeneratedPages.checkout)"),
             stripeLocale: language)
+    }
+
+    /// A catalogue's `checkout.html`: every product, each linking to its page.
+    func productList() -> ProductListPage {
+        let name = GeneratedPages.checkout
+        let folder = SitePaths.folder(of: "\(language)/\(name)")
+        let products = config.products.map { product in
+            ProductCard(
+                id: product.id,
+                name: product.name.text(for: language),
+                description: product.description?.text(for: language),
+                price: merchant.price(of: product, in: language),
+                href: SitePaths.relativePath(from: folder, to: "\(language)/\(GeneratedPages.productCheckout(product.id))"),
+                image: ProductImages.publishedPath(of: product).map { SitePaths.relativePath(from: folder, to: $0) })
+        }
+        return ProductListPage(
+            layout: layout(path: "\(language)/\(name)", title: t["checkout_title"] ?? "", counterparts: everyLanguage(name), alternates: everyLanguage(name)),
+            description: products.map(\.name).joined(separator: ", "),
+            stripeJS: merchant.apiVersion.stripeJSURL,
+            csp: ContentSecurityPolicy.paymentPages,
+            products: products)
     }
 
     func landing() -> SimplePage {

@@ -50,8 +50,16 @@ package struct SiteRenderer: Sendable {
             if page.homePath == nil {
                 add("\(language)/index.html", template: "home.html", page.generatedHome())
             }
-            add("\(language)/\(GeneratedPages.checkout)", template: "checkout.html", page.payment(GeneratedPages.checkout, titleKey: "checkout_title"))
-            add("\(language)/\(GeneratedPages.returnPage)", template: "return.html", page.payment(GeneratedPages.returnPage, titleKey: "return_title"))
+            if config.sellsSeveralProducts {
+                add("\(language)/\(GeneratedPages.checkout)", template: GeneratedPages.productListTemplate, page.productList())
+                for product in config.products {
+                    let name = GeneratedPages.productCheckout(product.id)
+                    add("\(language)/\(name)", template: "checkout.html", page.checkout(product, at: name))
+                }
+            } else {
+                add("\(language)/\(GeneratedPages.checkout)", template: "checkout.html", page.checkout(config.products[0], at: GeneratedPages.checkout))
+            }
+            add("\(language)/\(GeneratedPages.returnPage)", template: "return.html", page.returnPage())
             add("\(language)/\(GeneratedPages.notFound)", template: "404.html", page.notFound(path: "\(language)/\(GeneratedPages.notFound)"))
         }
         let landing = PageContext(renderer: self, language: config.defaultLanguage, navigation: Navigation([]), homePath: nil)
@@ -190,7 +198,9 @@ package struct SiteRenderer: Sendable {
             if !pages.contains(where: { $0.language == language && $0.isHome }) {
                 entries.append(("\(language)/index.html", homes))
             }
-            entries.append(("\(language)/\(GeneratedPages.checkout)", config.site.languages.map { ($0, "\($0)/\(GeneratedPages.checkout)") }))
+            for name in GeneratedPages.checkoutPages(config) {
+                entries.append(("\(language)/\(name)", config.site.languages.map { ($0, "\($0)/\(name)") }))
+            }
         }
         for page in pages where page.fallbackFrom == nil {
             let alternates = translations.translations(of: page.translationKey)

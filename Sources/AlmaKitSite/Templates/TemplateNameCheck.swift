@@ -32,6 +32,7 @@ struct TemplateNameCheck {
         switch name {
         case "page.html": GuidePage.shape
         case "checkout.html", "return.html": PaymentPage.shape
+        case GeneratedPages.productListTemplate: ProductListPage.shape
         case "home.html", "landing.html", "404.html": SimplePage.shape
         case "nav-items.html": NavigationList.shape
         case "sitemap.xml": Sitemap.shape
