@@ -25,8 +25,17 @@ struct Serve: AsyncParsableCommand {
         }
         let options = project.buildOptions
         let firstBuild = Locked(true)
+        let shownWarnings = Locked(Set<Diagnostic>())
         let server = PreviewServer(options: options, port: port, clientSecretPath: Self.clientSecretPath(options)) { state in
-            Terminal.printDiagnostics(state.diagnostics, project: project.directory)
+            // Errors every time, since the edit must fix them; warnings once,
+            // until they change, so an edit's own result is not lost among them.
+            let warnings = Set(state.diagnostics.all.filter { $0.severity == .warning })
+            let warningsChanged = shownWarnings.withLock { shown in
+                defer { shown = warnings }
+                return shown != warnings
+            }
+            let shown = state.diagnostics.all.filter { $0.severity == .error || warningsChanged }
+            Terminal.printDiagnostics(Diagnostics(shown), project: project.directory)
             let milliseconds = Int(state.lastBuildSeconds * 1000)
             if state.diagnostics.hasErrors {
                 Terminal.error("build failed (\(Terminal.summary(state.diagnostics))); still serving the last good site")

@@ -163,3 +163,17 @@ def test_a_page_in_a_new_folder_is_picked_up(served):
             break
         events.next_event()
     assert status == 200 and "Questions fréquentes." in page
+
+
+def test_warnings_are_printed_once_not_after_every_edit(served):
+    # The example's sample key is a warning: shown with the first build, not
+    # again after each edit, where it would bury the edit's own result.
+    project, _, process = served
+    terminal = LineReader(process.stderr)
+    guide = project / "Content" / "en" / "testing.md"
+    lines = []
+    for edit in range(2):
+        guide.write_text(guide.read_text() + f"\nEdit {edit} while serving.\n")
+        while not (line := terminal.lines.get(timeout=20)).startswith("updated "):
+            lines.append(line)
+    assert sum("is a sample key" in line for line in lines) == 1, lines
