@@ -82,13 +82,16 @@ package struct PageContext: Sendable {
                           description: t["home_description"] ?? "")
     }
 
-    func payment(_ name: String, titleKey: String) -> PaymentPage {
+    /// - Parameter fromRoot: links from the site's root path, for a page a
+    ///   server answers at another address than its own.
+    func payment(_ name: String, titleKey: String, fromRoot: Bool = false) -> PaymentPage {
         let path = "\(language)/\(name)"
         let product = merchant.firstProduct
         let productName = product.name.text(for: language)
         let productDescription = product.description?.text(for: language)
+        let checkout = "\(language)/\(GeneratedPages.checkout)"
         return PaymentPage(
-            layout: layout(path: path, title: t[titleKey] ?? "", counterparts: everyLanguage(name), alternates: everyLanguage(name)),
+            layout: layout(path: path, title: t[titleKey] ?? "", counterparts: everyLanguage(name), alternates: everyLanguage(name), fromRoot: fromRoot),
             description: productDescription ?? productName,
             stripeJS: merchant.apiVersion.stripeJSURL,
             csp: ContentSecurityPolicy.paymentPages,
@@ -98,8 +101,16 @@ package struct PageContext: Sendable {
             amount: merchant.price(of: product, in: language),
             checkoutPath: merchant.checkoutRoutes.checkoutPath,
             returnURL: merchant.returnURL(in: language),
-            checkoutURL: GeneratedPages.checkout,
+            checkoutURL: fromRoot ? renderer.basePath + checkout : GeneratedPages.checkout,
             stripeLocale: language)
+    }
+
+    /// A server sends this page in answer to the checkout form's POST, at
+    /// the form's address (`/checkout`): its links start from the site's root.
+    func paymentError() -> PaymentPage {
+        var page = payment(GeneratedPages.paymentError, titleKey: "payment_error_title", fromRoot: true)
+        page.description = t["payment_error_text"] ?? ""
+        return page
     }
 
     func landing() -> SimplePage {

@@ -53,6 +53,7 @@ package struct SiteRenderer: Sendable {
             add("\(language)/\(GeneratedPages.checkout)", template: "checkout.html", page.payment(GeneratedPages.checkout, titleKey: "checkout_title"))
             add("\(language)/\(GeneratedPages.returnPage)", template: "return.html", page.payment(GeneratedPages.returnPage, titleKey: "return_title"))
             add("\(language)/\(GeneratedPages.notFound)", template: "404.html", page.notFound(path: "\(language)/\(GeneratedPages.notFound)"))
+            add("\(language)/\(GeneratedPages.paymentError)", template: GeneratedPages.paymentError, page.paymentError())
         }
         let landing = PageContext(renderer: self, language: config.defaultLanguage, navigation: Navigation([]), homePath: nil)
         add("index.html", template: "landing.html", landing.landing())
