@@ -13,10 +13,11 @@
     return Stripe(publishableKey, {locale: locale});
   }
 
-  // Asks our own server for the PaymentIntent's client secret. The server
-  // decides the amount; the browser never sends one.
-  function fetchClientSecret() {
-    return fetch(clientSecretPath, {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
+  // Asks our own server for the PaymentIntent's client secret of the form's
+  // product. The server decides the amount; the browser never sends one.
+  function fetchClientSecret(product) {
+    var url = clientSecretPath + '?product=' + encodeURIComponent(product);
+    return fetch(url, {headers: {Accept: 'application/json'}, credentials: 'same-origin'})
       .then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (body) {
           if (!response.ok || typeof body.client_secret !== 'string') {
@@ -28,8 +29,8 @@
       });
   }
 
-  // Stripe.js missing means a blocked or failed load: say so rather than
-  // offering a button that cannot work.
+  // Stripe.js missing means a blocked or failed load: the page then works
+  // as without JavaScript, through the server's own routes.
   function stripeIsLoaded() {
     return typeof window.Stripe === 'function';
   }
@@ -39,10 +40,6 @@
     var label = button.querySelector('.label');
     var idleLabel = label.textContent;
     var errorRegion = document.getElementById('payment-error');
-    if (!stripeIsLoaded()) {
-      errorRegion.textContent = form.dataset.errorUnavailable;
-      return;
-    }
     var stripe = stripeFor(form.dataset.locale);
     var returnUrl = new URL(form.dataset.returnUrl, window.location.href).href;
     var confirming = false;
@@ -58,8 +55,6 @@
     }
 
     {{> snippets/client-confirm.js}}
-    // The page ships the button disabled: it works only from here on.
-    setBusy(false);
   }
 
   var clientSecretPattern = /^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/;
@@ -74,17 +69,25 @@
       });
     }
 
-    // Switching language keeps the payment: the other page needs the same query.
+    // Switching language keeps the payment: the other page needs the same
+    // query, and the fragment the server's return route found.
     document.querySelectorAll('.languages a[hreflang]').forEach(function (link) {
       link.search = window.location.search;
+      link.hash = window.location.hash;
     });
-    var clientSecret = new URLSearchParams(window.location.search).get('payment_intent_client_secret');
-    if (!clientSecret || !clientSecretPattern.test(clientSecret)) {
-      show('missing');
+    // From here on this script alone decides which block is shown.
+    region.setAttribute('data-script', '');
+    // What the server's return route found, when the customer came back through it.
+    var found = window.location.hash.replace(/^#status-/, '');
+    if (!stripeIsLoaded()) {
+      show(knownStatuses.indexOf(found) >= 0 || found === 'unknown' ? found : 'static');
       return;
     }
-    if (!stripeIsLoaded()) {
-      show('unknown');
+    show('loading');
+    var clientSecret = new URLSearchParams(window.location.search).get('payment_intent_client_secret');
+    if (!clientSecret || !clientSecretPattern.test(clientSecret)) {
+      // The return route could check nothing: say that, not "no payment".
+      show(found === 'unknown' ? 'unknown' : 'missing');
       return;
     }
     stripeFor(region.dataset.locale).retrievePaymentIntent(clientSecret)
@@ -97,7 +100,9 @@
   }
 
   var form = document.getElementById('payment-form');
-  if (form) { startCheckout(form); }
+  // Without Stripe.js the form posts to the server, which takes the
+  // customer to Alma itself.
+  if (form && stripeIsLoaded()) { startCheckout(form); }
   var statusRegion = document.getElementById('payment-status');
   if (statusRegion) { showReturn(statusRegion); }
 })();

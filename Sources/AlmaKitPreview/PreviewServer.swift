@@ -16,14 +16,17 @@ public struct PreviewServer: Sendable {
     let watcher: ProjectWatcher
     let port: Int
     let clientSecretPath: String
+    let checkoutPath: String
     let report: @Sendable (PreviewSession.State) -> Void
 
     /// - Parameter report: told after every build, for the terminal.
-    public init(options: BuildOptions, port: Int, clientSecretPath: String, report: @escaping @Sendable (PreviewSession.State) -> Void) {
+    public init(options: BuildOptions, port: Int, clientSecretPath: String, checkoutPath: String,
+                report: @escaping @Sendable (PreviewSession.State) -> Void) {
         session = PreviewSession(options: options)
         watcher = ProjectWatcher(projectDirectory: options.projectDirectory, configFile: options.configFile)
         self.port = port
         self.clientSecretPath = clientSecretPath
+        self.checkoutPath = checkoutPath
         self.report = report
     }
 
@@ -49,6 +52,11 @@ public struct PreviewServer: Sendable {
             // A preview takes no payment: the page shows its own message.
             Self.response(#"{"error":{"message":"almakit serve is a preview and takes no payment: run a generated server to pay in test mode."}}"#,
                           type: "application/json", status: .serviceUnavailable)
+        }
+        router.post(RouterPath(checkoutPath)) { request, _ in
+            // The form posted without Stripe.js: the site's own error page, in its language.
+            let form = String(buffer: try await request.body.collect(upTo: 64 * 1024))
+            return Self.paymentError(language: Self.formField("lang", in: form), in: session.current)
         }
         router.get("**") { request, _ in
             Self.file(at: request.uri.path, in: session.current)
@@ -85,6 +93,23 @@ public struct PreviewServer: Sendable {
         }
         let notFound = state.files[(path.split(separator: "/").first.map { "\($0)/404.html" }) ?? ""] ?? state.files["404.html"] ?? "not found"
         return response(withReloadScript(notFound, path: "404.html"), type: contentType(of: "404.html"), status: .notFound)
+    }
+
+    /// What a server answers when the payment cannot start, since a preview takes none.
+    static func paymentError(language: String?, in state: PreviewSession.State) -> Response {
+        let page = language.flatMap { state.files["\($0)/payment-error.html"] }
+            ?? state.files.keys.sorted().first { $0.hasSuffix("/payment-error.html") }.flatMap { state.files[$0] }
+        return response(withReloadScript(page ?? "almakit serve is a preview and takes no payment.", path: "payment-error.html"),
+                        type: contentType(of: page == nil ? "error.txt" : "payment-error.html"), status: .serviceUnavailable)
+    }
+
+    /// One field of a form-encoded body.
+    static func formField(_ name: String, in body: String) -> String? {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+            if parts.first == name { return parts.count > 1 ? parts[1] : "" }
+        }
+        return nil
     }
 
     static func withReloadScript(_ contents: String, path: String) -> String {

@@ -26,7 +26,8 @@ struct Serve: AsyncParsableCommand {
         let options = project.buildOptions
         let firstBuild = Locked(true)
         let shownWarnings = Locked(Set<Diagnostic>())
-        let server = PreviewServer(options: options, port: port, clientSecretPath: Self.clientSecretPath(options)) { state in
+        let paths = Self.endpointPaths(options)
+        let server = PreviewServer(options: options, port: port, clientSecretPath: paths.clientSecret, checkoutPath: paths.checkout) { state in
             // Errors every time, since the edit must fix them; warnings once,
             // until they change, so an edit's own result is not lost among them.
             let warnings = Set(state.diagnostics.all.filter { $0.severity == .warning })
@@ -58,10 +59,12 @@ struct Serve: AsyncParsableCommand {
         try await server.run()
     }
 
-    /// The path the checkout asks for its client secret: answered with an error in the preview.
-    static func clientSecretPath(_ options: BuildOptions) -> String {
-        guard let text = try? String(contentsOf: options.configFile, encoding: .utf8) else { return "/secret" }
+    /// The paths the checkout asks for its client secret and posts its form
+    /// to: answered with an error in the preview.
+    static func endpointPaths(_ options: BuildOptions) -> (clientSecret: String, checkout: String) {
         var diagnostics = Diagnostics()
-        return ConfigLoader().load(text, file: "almakit.yml", into: &diagnostics)?.server.clientSecretPath ?? "/secret"
+        let server = (try? String(contentsOf: options.configFile, encoding: .utf8))
+            .flatMap { ConfigLoader().load($0, file: "almakit.yml", into: &diagnostics)?.server }
+        return (server?.clientSecretPath ?? "/secret", server?.checkoutPath ?? "/checkout")
     }
 }

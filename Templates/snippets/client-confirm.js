@@ -6,7 +6,7 @@ form.addEventListener('submit', function (event) {
   confirming = true;
   setBusy(true);
   showError('');
-  fetchClientSecret()
+  fetchClientSecret(form.elements.product.value)
     .catch(function (problem) {
       console.warn('AlmaKit: the client secret request failed:', problem.message);
       throw new Error(form.dataset.errorSecret);

@@ -51,7 +51,23 @@ def site_server(dist):
 
 @pytest.fixture(scope="session")
 def browser(stripe_js_server):
+    driver = chromium(stripe_js_server)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def browser_without_javascript(stripe_js_server):
+    """Chromium with JavaScript turned off, as a customer may have it."""
+    driver = chromium(stripe_js_server, javascript=False)
+    yield driver
+    driver.quit()
+
+
+def chromium(stripe_js_server, javascript=True):
     options = webdriver.ChromeOptions()
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      f"--host-resolver-rules=MAP js.stripe.com 127.0.0.1:{stripe_js_server.port}",
@@ -71,8 +87,7 @@ def browser(stripe_js_server):
           window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
         });
     """})
-    yield driver
-    driver.quit()
+    return driver
 
 
 @pytest.fixture

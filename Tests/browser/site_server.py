@@ -1,9 +1,11 @@
 """The built site on loopback, with the client-secret endpoint a generated
-server would answer, under the test's control."""
+server would answer, under the test's control, and a checkout route that
+records what the form posts."""
 import functools
 import json
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 CLIENT_SECRET = "pi_standin_secret_browser42"
 
@@ -11,6 +13,8 @@ CLIENT_SECRET = "pi_standin_secret_browser42"
 class SiteServer:
     def __init__(self, dist, client_secret_path="/secret"):
         self.secret_requests = 0
+        self.secret_paths = []
+        self.checkout_posts = []
         # "ok", "error" (the server's JSON error) or "drop" (no answer at all)
         self.secret_mode = "ok"
         site = self
@@ -20,6 +24,7 @@ class SiteServer:
                 if self.path.split("?")[0] != client_secret_path:
                     return super().do_GET()
                 site.secret_requests += 1
+                site.secret_paths.append(self.path)
                 if site.secret_mode == "drop":
                     self.close_connection = True
                     self.connection.shutdown(2)
@@ -28,6 +33,15 @@ class SiteServer:
                     self.answer(502, {"error": {"message": "Alma is not available for this PaymentIntent"}})
                 else:
                     self.answer(200, {"client_secret": CLIENT_SECRET})
+
+            def do_POST(self):
+                """The checkout form, posted when Stripe.js cannot take over."""
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode()
+                site.checkout_posts.append((self.path, parse_qs(body)))
+                self.send_response(303)
+                self.send_header("Location", "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
 
             def answer(self, status, payload):
                 body = json.dumps(payload).encode()
@@ -47,6 +61,8 @@ class SiteServer:
 
     def reset(self):
         self.secret_requests = 0
+        self.secret_paths.clear()
+        self.checkout_posts.clear()
         self.secret_mode = "ok"
 
     def close(self):

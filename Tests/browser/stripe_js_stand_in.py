@@ -53,7 +53,7 @@ class StripeJSStandIn:
         self.requests = []
         self.available = True
         self.behaviour = {"confirm": "hang", "errorMessage": "", "status": "succeeded", "delayMs": 300}
-        certificate, key = folder / "stand-in.crt", folder / "stand-in.key"
+        self.certificate, self.key = certificate, key = folder / "stand-in.crt", folder / "stand-in.key"
         subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                         "-subj", "/CN=js.stripe.com", "-keyout", str(key), "-out", str(certificate)],
                        check=True, capture_output=True)

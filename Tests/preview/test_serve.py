@@ -86,6 +86,10 @@ def test_the_checkout_cannot_pay_in_the_preview(served):
     status, body = get(base + "/secret")
     assert status == 503
     assert "takes no payment" in body
+    # The form posted without Stripe.js: the error page of the form's language.
+    status, body = http_request(base + "/checkout", b"product=product&lang=en")
+    assert status == 503
+    assert "The payment could not start" in body.decode()
 
 
 class LineReader:

@@ -49,8 +49,8 @@ def server_python(project):
 class RunningServer(ServerProcess):
     """The generated Python server, run with `python app.py` from its folder,
     or as production runs it: gunicorn, as its README says."""
-    def __init__(self, project, stand_in, environment=None, production=False):
-        port = free_port()
+    def __init__(self, project, stand_in, environment=None, production=False, port=None):
+        port = port or free_port()
         env = dict(os.environ, PORT=str(port), STRIPE_SECRET_KEY=SECRET_KEY,
                    STRIPE_WEBHOOK_SECRET=WEBHOOK_SECRET, STRIPE_API_BASE=stand_in.base)
         env.update(environment or {})

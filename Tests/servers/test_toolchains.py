@@ -95,8 +95,8 @@ def test_generated_servers_have_no_trailing_whitespace(site):
 BREAKAGES = {
     "curl": ("server/curl/create-payment-intent.sh", "esac\n", "\n"),
     "ruby": ("server/ruby/snippets/create-payment-intent.rb", "  intent\nend\n", "  intent\n"),
-    "python": ("server/python/snippets/create-payment-intent.py", "def create_alma_payment_intent(client):",
-               "def create_alma_payment_intent(client)"),
+    "python": ("server/python/snippets/create-payment-intent.py", "def create_alma_payment_intent(client, product_id, **confirmation):",
+               "def create_alma_payment_intent(client, product_id, **confirmation)"),
     "node": ("server/node/snippets/create-payment-intent.js", "async function createAlmaPaymentIntent(client) {",
              "async function createAlmaPaymentIntent(client)"),
     "php": ("server/php/snippets/create-payment-intent.php", "): \\Stripe\\PaymentIntent\n{", "): \\Stripe\\PaymentIntent\n"),

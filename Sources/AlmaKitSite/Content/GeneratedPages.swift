@@ -5,7 +5,10 @@ public enum GeneratedPages {
     public static let checkout = "checkout.html"
     public static let returnPage = "return.html"
     public static let notFound = "404.html"
-    package static let reservedNames: Set<String> = [checkout, returnPage, notFound]
+    /// What a server answers when the checkout form's payment cannot start
+    /// (Stripe failing, an unknown product): not indexed, not in the sitemap.
+    public static let paymentError = "payment-error.html"
+    package static let reservedNames: Set<String> = [checkout, returnPage, notFound, paymentError]
     /// A catalogue's checkout pages, one per product: `checkout/<id>.html`.
     /// The folder belongs to AlmaKit in every language, whatever is sold.
     package static let productsFolder = "checkout"

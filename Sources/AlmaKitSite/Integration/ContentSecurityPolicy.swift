@@ -12,6 +12,10 @@ enum ContentSecurityPolicy {
         "style-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
-        "form-action 'self'",
+        // The checkout's form posts to our server, whose answer redirects to
+        // Stripe and on to Alma; browsers hold every step of those redirects
+        // to this directive, and Stripe does not list the hosts they go
+        // through. Any https address, then, but never plain http or `javascript:`.
+        "form-action 'self' https:",
     ].joined(separator: "; ")
 }

@@ -52,6 +52,7 @@ struct ServerContext: TemplateContext {
         case checkoutReturnPathSingleQuoted = "checkout_return_path_single_quoted"
         case siteBaseURLLiteral = "site_base_url_literal"
         case siteBaseURLSingleQuoted = "site_base_url_single_quoted"
+        case siteBaseURLShell = "site_base_url_shell"
         case languages
         case defaultLanguageLiteral = "default_language_literal"
         case defaultLanguageSingleQuoted = "default_language_single_quoted"
@@ -166,6 +167,7 @@ struct ServerContext: TemplateContext {
         case .checkoutReturnPathSingleQuoted: SingleQuotedLiteral.string(merchant.checkoutRoutes.returnPath)
         case .siteBaseURLLiteral: JavaScriptLiteral.string(siteBaseURL)
         case .siteBaseURLSingleQuoted: SingleQuotedLiteral.string(siteBaseURL)
+        case .siteBaseURLShell: ShellLiteral.string(siteBaseURL)
         case .languages: languages
         case .defaultLanguageLiteral: JavaScriptLiteral.string(defaultLanguage)
         case .defaultLanguageSingleQuoted: SingleQuotedLiteral.string(defaultLanguage)

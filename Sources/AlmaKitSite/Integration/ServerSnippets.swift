@@ -5,7 +5,7 @@ import AlmaKitCore
 /// language, and laid out as a group with one panel per language.
 package struct ServerSnippets {
     /// The server pieces a guide can name in a ```` ```almakit snippet NAME ```` block.
-    static let names = ["create-payment-intent", "client-secret-endpoint", "webhook"]
+    static let names = ["create-payment-intent", "client-secret-endpoint", "checkout-endpoint", "checkout-return-endpoint", "webhook"]
     /// The browser's piece: the confirmation in `client.js`, the same for every server.
     static let clientConfirm = "client-confirm"
 

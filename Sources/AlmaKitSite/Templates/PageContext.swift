@@ -85,7 +85,11 @@ package struct PageContext: Sendable {
     /// A checkout page: the one product's `checkout.html`, or a catalogue
     /// product's `checkout/<id>.html`.
     func checkout(_ product: SiteConfig.Product, at name: String) -> PaymentPage {
-        payment(name, titleKey: "checkout_title", product: product)
+        var page = payment(name, titleKey: "checkout_title", product: product)
+        if config.sellsSeveralProducts {
+            page.catalogueURL = SitePaths.relativePath(from: SitePaths.folder(of: "\(language)/\(name)"), to: "\(language)/\(GeneratedPages.checkout)")
+        }
+        return page
     }
 
     /// The page Stripe sends customers back to, whichever product they paid for.
@@ -94,13 +98,15 @@ package struct PageContext: Sendable {
     }
 
     /// - Parameter product: what the page sells; nil for the return page of a catalogue.
-    private func payment(_ name: String, titleKey: String, product: SiteConfig.Product?) -> PaymentPage {
+    /// - Parameter fromRoot: links from the site's root path, for a page a
+    ///   server answers at another address than its own.
+    private func payment(_ name: String, titleKey: String, product: SiteConfig.Product?, fromRoot: Bool = false) -> PaymentPage {
         let path = "\(language)/\(name)"
         let folder = SitePaths.folder(of: path)
         let productName = product?.name.text(for: language) ?? ""
         let productDescription = product?.description?.text(for: language)
         return PaymentPage(
-            layout: layout(path: path, title: t[titleKey] ?? "", counterparts: everyLanguage(name), alternates: everyLanguage(name)),
+            layout: layout(path: path, title: t[titleKey] ?? "", counterparts: everyLanguage(name), alternates: everyLanguage(name), fromRoot: fromRoot),
             description: productDescription ?? (product == nil ? config.site.title : productName),
             stripeJS: merchant.apiVersion.stripeJSURL,
             csp: ContentSecurityPolicy.paymentPages,
@@ -111,7 +117,8 @@ package struct PageContext: Sendable {
             checkoutPath: merchant.checkoutRoutes.checkoutPath,
             returnURL: merchant.configuredReturnURL(in: language)
                 ?? SitePaths.relativePath(from: folder, to: "\(language)/\(GeneratedPages.returnPage)"),
-            checkoutURL: SitePaths.relativePath(from: folder, to: "\(language)/\(GeneratedPages.checkout)"),
+            checkoutURL: fromRoot ? renderer.basePath + "\(language)/\(GeneratedPages.checkout)"
+                : SitePaths.relativePath(from: folder, to: "\(language)/\(GeneratedPages.checkout)"),
             stripeLocale: language)
     }
 
@@ -134,6 +141,14 @@ package struct PageContext: Sendable {
             stripeJS: merchant.apiVersion.stripeJSURL,
             csp: ContentSecurityPolicy.paymentPages,
             products: products)
+    }
+
+    /// A server sends this page in answer to the checkout form's POST, at
+    /// the form's address (`/checkout`): its links start from the site's root.
+    func paymentError() -> PaymentPage {
+        var page = payment(GeneratedPages.paymentError, titleKey: "payment_error_title", product: nil, fromRoot: true)
+        page.description = t["payment_error_text"] ?? ""
+        return page
     }
 
     func landing() -> SimplePage {

@@ -10,3 +10,11 @@ public enum SingleQuotedLiteral {
         "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
     }
 }
+
+/// A word for the POSIX shell, single-quoted: nothing is special inside but
+/// the quote itself, which ends the word, is escaped outside, and starts a new one.
+public enum ShellLiteral {
+    public static func string(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}

@@ -61,6 +61,7 @@ package struct SiteRenderer: Sendable {
             }
             add("\(language)/\(GeneratedPages.returnPage)", template: "return.html", page.returnPage())
             add("\(language)/\(GeneratedPages.notFound)", template: "404.html", page.notFound(path: "\(language)/\(GeneratedPages.notFound)"))
+            add("\(language)/\(GeneratedPages.paymentError)", template: GeneratedPages.paymentError, page.paymentError())
         }
         let landing = PageContext(renderer: self, language: config.defaultLanguage, navigation: Navigation([]), homePath: nil)
         add("index.html", template: "landing.html", landing.landing())

@@ -31,7 +31,7 @@ struct TemplateNameCheck {
     static func contextShape(of name: String) -> TemplateShape? {
         switch name {
         case "page.html": GuidePage.shape
-        case "checkout.html", "return.html": PaymentPage.shape
+        case "checkout.html", "return.html", GeneratedPages.paymentError: PaymentPage.shape
         case GeneratedPages.productListTemplate: ProductListPage.shape
         case "home.html", "landing.html", "404.html": SimplePage.shape
         case "nav-items.html": NavigationList.shape

@@ -11,6 +11,7 @@ struct PaymentPage: LayoutPage {
         case returnURL = "return_url"
         case checkoutURL = "checkout_url"
         case checkoutPath = "checkout_path"
+        case catalogueURL = "catalogue_url"
         case stripeLocale = "stripe_locale"
     }
 
@@ -34,6 +35,8 @@ struct PaymentPage: LayoutPage {
     /// From the return page back to checkout, to try again.
     var checkoutURL: String
     var stripeLocale: String
+    /// From a catalogue product's page back to the list; nil elsewhere.
+    var catalogueURL: String? = nil
 
     func value(of key: Key) -> Any? {
         switch key {
@@ -47,6 +50,7 @@ struct PaymentPage: LayoutPage {
         case .returnURL: returnURL
         case .checkoutURL: checkoutURL
         case .checkoutPath: checkoutPath
+        case .catalogueURL: catalogueURL
         case .stripeLocale: stripeLocale
         }
     }

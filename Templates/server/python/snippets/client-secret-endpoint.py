@@ -2,7 +2,11 @@
 @app.get(CLIENT_SECRET_PATH)
 def client_secret():
     try:
-        intent = create_alma_payment_intent(stripe_client)
+        product_id = requested_product(request.args.get("product", ""))
+    except ProductError as problem:
+        return error_response(problem.status, problem.code, problem.message)
+    try:
+        intent = create_alma_payment_intent(stripe_client, product_id)
     except AlmaUnavailable as problem:
         app.logger.error("%s", problem)
         return error_response(502, "alma_unavailable", "Alma is not available for this payment.")
