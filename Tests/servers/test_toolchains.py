@@ -1,6 +1,6 @@
 """Every generated server checked by its own language's toolchain, at the
-example configuration for each supported API version; and proof that the
-checks fail when a template is broken."""
+example configuration for each supported API version and with a catalogue
+of three products; and proof that the checks fail when a template is broken."""
 import json
 import os
 import re
@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from almakit_testing import REPOSITORY, build, example_project
+from test_server_contract import catalogue_config
 
 CHECKERS = pathlib.Path(__file__).resolve().parent / "checkers"
 VERSIONS = ["2025-03-31.basil", "2026-10-28.endive"]
@@ -69,10 +70,20 @@ def problems(folder, language, gotypes):
     return found
 
 
-@pytest.fixture(scope="module", params=VERSIONS)
+# Each API version with the example's one product, and a catalogue of several
+# (whose list literals must close without a trailing comma in Java).
+SITES = [(version, False) for version in VERSIONS] + [(VERSIONS[-1], True)]
+
+
+@pytest.fixture(scope="module", params=SITES,
+                ids=[version + ("-catalogue" if catalogue else "") for version, catalogue in SITES])
 def site(request, tmp_path_factory):
     """The example project, built: the site in dist/, the servers in server/."""
-    project = example_project(tmp_path_factory.mktemp(request.param) / "project", request.param)
+    version, catalogue = request.param
+    project = example_project(tmp_path_factory.mktemp(version) / "project", version)
+    if catalogue:
+        config = project / "almakit.yml"
+        config.write_text(catalogue_config(config.read_text()))
     build(project, project / "dist")
     return project
 
@@ -97,8 +108,8 @@ BREAKAGES = {
     "ruby": ("server/ruby/snippets/create-payment-intent.rb", "  intent\nend\n", "  intent\n"),
     "python": ("server/python/snippets/create-payment-intent.py", "def create_alma_payment_intent(client, product_id, **confirmation):",
                "def create_alma_payment_intent(client, product_id, **confirmation)"),
-    "node": ("server/node/snippets/create-payment-intent.js", "async function createAlmaPaymentIntent(client) {",
-             "async function createAlmaPaymentIntent(client)"),
+    "node": ("server/node/snippets/create-payment-intent.js", "async function createAlmaPaymentIntent(client, productId) {",
+             "async function createAlmaPaymentIntent(client, productId)"),
     "php": ("server/php/snippets/create-payment-intent.php", "): \\Stripe\\PaymentIntent\n{", "): \\Stripe\\PaymentIntent\n"),
     "go": ("server/go/snippets/client-secret-endpoint.go", "writeJSON(w, http.StatusOK,", "writeJSON(w, \"200\","),
     "java": ("server/java/snippets/create-payment-intent.java", "      .build();", "      .build()"),

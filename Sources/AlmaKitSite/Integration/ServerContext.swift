@@ -5,14 +5,12 @@ import AlmaKitCore
 /// Text meant to sit inside code comes ready-quoted for the languages' literals.
 struct ServerContext: TemplateContext {
     enum Key: String, CaseIterable {
-        case amount, currency, port
+        case currency, port
         case paymentMethod = "payment_method"
         case amountMinimumText = "amount_minimum_text"
         case amountMaximumText = "amount_maximum_text"
         case apiVersion = "api_version"
         case apiRelease = "api_release"
-        case amountTextEN = "amount_text_en"
-        case amountTextFR = "amount_text_fr"
         case clientSecretPath = "client_secret_path"
         case webhookPath = "webhook_path"
         case siteFolder = "site_folder"
@@ -63,8 +61,6 @@ struct ServerContext: TemplateContext {
     let amountMinimumText: String
     let amountMaximumText: String
     let merchant: MerchantValues
-    let amountTextEN: String
-    let amountTextFR: String
     /// The published folder, relative to a server's own folder.
     let siteFolder: String
     /// READMEs speak the site's default language first, then English.
@@ -90,8 +86,6 @@ struct ServerContext: TemplateContext {
         amountMinimumText = rules.minimumText
         amountMaximumText = rules.maximumText
         self.merchant = merchant
-        amountTextEN = merchant.price(of: merchant.firstProduct, in: "en")
-        amountTextFR = merchant.price(of: merchant.firstProduct, in: "fr")
         self.siteFolder = siteFolder
         readmeInFrench = config.defaultLanguage == "fr"
         javaAlmaRestriction = merchant.restriction.javaBuilderCall(for: rules.stripeType)
@@ -121,10 +115,6 @@ struct ServerContext: TemplateContext {
         case .amountMaximumText: amountMaximumText
         case .apiVersion: merchant.apiVersion.description
         case .apiRelease: merchant.apiVersion.release
-        // The first product's: templates of a one-product site still read it.
-        case .amount: merchant.firstProduct.amount
-        case .amountTextEN: amountTextEN
-        case .amountTextFR: amountTextFR
         case .currency: merchant.currency
         case .clientSecretPath: merchant.clientSecretPath
         case .webhookPath: merchant.webhookPath

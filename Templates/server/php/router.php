@@ -4,10 +4,12 @@
 // server (`composer start`) and a front controller for php-fpm in production
 // (see the README).
 //
-// Creates PaymentIntents for the checkout page, verifies Stripe webhooks and
-// serves the published site, so the page and its endpoints share one origin.
-// Settings come from the environment: STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
-// STATIC_DIR, and STRIPE_API_BASE (another Stripe API address, such as stripe-mock).
+// Creates PaymentIntents for the checkout page, sends customers without
+// JavaScript to Alma and back, verifies Stripe webhooks and serves the
+// published site, so the page and its endpoints share one origin. Settings
+// come from the environment: STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
+// STATIC_DIR, SITE_BASE_URL and STRIPE_API_BASE (another Stripe API address,
+// such as stripe-mock).
 declare(strict_types=1);
 
 // A warning (stripe-php raises one for a Stripe-Notice header) goes to the
@@ -18,10 +20,34 @@ ini_set('log_errors', '1');
 require __DIR__ . '/vendor/autoload.php';
 
 const API_VERSION = {{{api_version_single_quoted}}};
-const AMOUNT = {{amount}};
 const CURRENCY = {{{currency_single_quoted}}};
+// The catalogue, in minor units: the browser names a product, never a price.
+const PRODUCTS = [
+{{#products}}
+    {{{id_single_quoted}}} => {{amount}},
+{{/products}}
+];
+// What a request that names no product buys: the only product, or nothing
+// (an error) when there are several.
+const DEFAULT_PRODUCT = {{{default_product_single_quoted}}};
 const CLIENT_SECRET_PATH = {{{client_secret_path_single_quoted}}};
+const CHECKOUT_PATH = {{{checkout_path_single_quoted}}};
+const CHECKOUT_RETURN_PATH = {{{checkout_return_path_single_quoted}}};
 const WEBHOOK_PATH = {{{webhook_path_single_quoted}}};
+// The site's languages, each with its configured return page ('' means the
+// site's own /<lang>/return.html).
+const LANGUAGES = [
+{{#languages}}
+    {{{code_single_quoted}}} => {{{return_url_single_quoted}}},
+{{/languages}}
+];
+const DEFAULT_LANGUAGE = {{{default_language_single_quoted}}};
+// The PaymentIntent statuses the return page has a message for; any other is "unknown".
+const RETURN_STATUSES = ['succeeded', 'processing', 'requires_capture', 'requires_payment_method', 'requires_action', 'canceled'];
+// Where Stripe sends a customer back after Alma: an absolute address, from
+// SITE_BASE_URL (http://127.0.0.1:{{port}} to try it locally) or the site's
+// base_url. Never from the request's Host header, which the client writes.
+define('SITE_BASE_URL', rtrim(getenv('SITE_BASE_URL') ?: {{{site_base_url_single_quoted}}}, '/'));
 // The published site only: never this folder, which holds the code and its settings.
 define('SITE_DIR', realpath(getenv('STATIC_DIR') ?: __DIR__ . '/' . {{{site_folder_single_quoted}}}) ?: '/nonexistent');
 const CONTENT_TYPES = [
@@ -43,6 +69,30 @@ const SECURITY_HEADERS = [
 /** Stripe created the PaymentIntent but left Alma out of it. */
 final class AlmaUnavailable extends RuntimeException
 {
+}
+
+/**
+ * The product a request names (or the default one), or why it can't be sold:
+ * ['missing_product', 400] or ['unknown_product', 404].
+ *
+ * @return array{0: ?string, 1: ?array{0: string, 1: int}}
+ */
+function find_product(mixed $requested): array
+{
+    $productId = is_string($requested) && $requested !== '' ? $requested : DEFAULT_PRODUCT;
+    if ($productId === '') {
+        return [null, ['missing_product', 400]];
+    }
+    if (!array_key_exists($productId, PRODUCTS)) {
+        return [null, ['unknown_product', 404]];
+    }
+    return [$productId, null];
+}
+
+/** The language a form or a return address names, if the site has it. */
+function site_language(mixed $requested): string
+{
+    return is_string($requested) && array_key_exists($requested, LANGUAGES) ? $requested : DEFAULT_LANGUAGE;
 }
 
 function secret_key_from_environment(): ?string
@@ -112,9 +162,38 @@ function serve_site_file(string $path): void
     send_file(200, $file);
 }
 
+/**
+ * The site's own page for a payment that could not start, in the customer's
+ * language, with $status; a plain sentence if it is missing.
+ */
+function send_payment_error_page(string $lang, int $status): void
+{
+    foreach (SECURITY_HEADERS as $name => $value) {
+        header($name . ': ' . $value);
+    }
+    $page = SITE_DIR . '/' . $lang . '/payment-error.html';
+    if (!is_file($page)) {
+        http_response_code($status);
+        header('Content-Type: text/plain; charset=utf-8');
+        echo "The payment could not be started. Please go back to the checkout and try again.\n";
+        return;
+    }
+    send_file($status, $page);
+}
+
+/** 303 See Other: the browser follows with a GET, and never posts a form again. */
+function redirect_see_other(string $location): void
+{
+    header('Location: ' . $location, true, 303);
+}
+
 {{> server/php/snippets/create-payment-intent.php}}
 
 {{> server/php/snippets/client-secret-endpoint.php}}
+
+{{> server/php/snippets/checkout-endpoint.php}}
+
+{{> server/php/snippets/checkout-return-endpoint.php}}
 
 {{> server/php/snippets/webhook.php}}
 
@@ -132,15 +211,20 @@ if (PHP_SAPI === 'cli') {
 
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH) ?: '/';
 $method = $_SERVER['REQUEST_METHOD'];
-if (($method === 'GET' && $path === CLIENT_SECRET_PATH) || ($method === 'POST' && $path === WEBHOOK_PATH)) {
+$route = $method . ' ' . $path;
+$endpoints = ['GET ' . CLIENT_SECRET_PATH, 'POST ' . CHECKOUT_PATH, 'GET ' . CHECKOUT_RETURN_PATH, 'POST ' . WEBHOOK_PATH];
+if (in_array($route, $endpoints, true)) {
     $secretKey = secret_key_from_environment();
     if ($secretKey === null) {
         error_log(SECRET_KEY_PROBLEM);
         send_error(500, 'internal_error', 'The server is not configured.');
-    } elseif ($method === 'GET') {
-        answer_client_secret(make_stripe_client($secretKey));
     } else {
-        answer_webhook(getenv('STRIPE_WEBHOOK_SECRET') ?: '');
+        match ($route) {
+            'GET ' . CLIENT_SECRET_PATH => answer_client_secret(make_stripe_client($secretKey)),
+            'POST ' . CHECKOUT_PATH => answer_checkout(make_stripe_client($secretKey)),
+            'GET ' . CHECKOUT_RETURN_PATH => answer_checkout_return(make_stripe_client($secretKey)),
+            'POST ' . WEBHOOK_PATH => answer_webhook(getenv('STRIPE_WEBHOOK_SECRET') ?: ''),
+        };
     }
 } elseif ($method === 'GET' || $method === 'HEAD') {
     // PHP's built-in server would serve hidden files and its own 404 page

@@ -1,10 +1,17 @@
 {{%CONTENT_TYPE: TEXT}}
-/// <summary>GET {{client_secret_path}}: answers {"client_secret": "..."} for the checkout page.</summary>
-static async Task<IResult> AnswerClientSecretAsync(StripeClient stripe, ILogger logger)
+/// <summary>GET {{client_secret_path}}?product=&lt;id&gt;: answers {"client_secret": "..."} for that product.</summary>
+static async Task<IResult> AnswerClientSecretAsync(HttpRequest request, StripeClient stripe, ILogger logger)
 {
+    var productId = RequestedProduct(request.Query["product"].ToString());
+    var refusal = ProductRefusal(productId);
+    if (refusal != null)
+    {
+        return ErrorResult(RefusalStatus(refusal), refusal, refusal == "missing_product"
+            ? "Say which product to pay for: ?product=<id>." : "This product is not sold here.");
+    }
     try
     {
-        var intent = await CreateAlmaPaymentIntentAsync(stripe);
+        var intent = await CreateAlmaPaymentIntentAsync(stripe, productId);
         // Only the client secret goes to the browser, never the whole object.
         return Results.Json(new { client_secret = intent.ClientSecret });
     }

@@ -1,8 +1,18 @@
 {{%CONTENT_TYPE: TEXT}}
-// clientSecretHandler answers GET {{client_secret_path}} with {"client_secret": "..."}.
+// clientSecretHandler answers GET {{client_secret_path}}?product=<id> with
+// {"client_secret": "..."} for a new PaymentIntent for that product.
 func clientSecretHandler(client *stripe.Client) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		intent, err := createAlmaPaymentIntent(r.Context(), client)
+		item, err := findProduct(r.URL.Query().Get("product"))
+		switch {
+		case errors.Is(err, errMissingProduct):
+			writeJSON(w, http.StatusBadRequest, errorBody("missing_product", "Say which product to pay for: ?product=<id>."))
+			return
+		case err != nil:
+			writeJSON(w, http.StatusNotFound, errorBody("unknown_product", "This product is not sold here."))
+			return
+		}
+		intent, err := createAlmaPaymentIntent(r.Context(), client, item)
 		switch {
 		case errors.Is(err, errAlmaUnavailable):
 			log.Print(err)

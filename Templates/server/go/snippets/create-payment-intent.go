@@ -1,10 +1,12 @@
 {{%CONTENT_TYPE: TEXT}}
-// createAlmaPaymentIntent creates the PaymentIntent with the server's own
-// amount, restricted to Alma.
-func createAlmaPaymentIntent(ctx context.Context, client *stripe.Client) (*stripe.PaymentIntent, error) {
+// createAlmaPaymentIntent creates the PaymentIntent for a product of the
+// catalogue, at the server's own price, restricted to Alma.
+func createAlmaPaymentIntent(ctx context.Context, client *stripe.Client, item product) (*stripe.PaymentIntent, error) {
 	params := &stripe.PaymentIntentCreateParams{
-		Amount:   stripe.Int64(amount),
+		Amount:   stripe.Int64(item.amount),
 		Currency: stripe.String(currency),
+		// The webhook reads which product was paid for here.
+		Metadata: map[string]string{"product_id": item.id},
 		// Stripe API release {{api_release}} restricts payment methods with {{restriction_parameter}}.
 		{{go_restriction_field}}: stripe.StringSlice([]string{"{{payment_method}}"}),
 	}

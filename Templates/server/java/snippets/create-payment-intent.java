@@ -1,11 +1,13 @@
 {{%CONTENT_TYPE: TEXT}}
-/** Creates the PaymentIntent with the server's own amount, restricted to Alma. */
-PaymentIntent createAlmaPaymentIntent() throws StripeException, AlmaUnavailableException {
+/** Creates the PaymentIntent for a product of the catalogue, at the server's own price, restricted to Alma. */
+PaymentIntent createAlmaPaymentIntent(String productId) throws StripeException, AlmaUnavailableException {
   PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
-      .setAmount(AMOUNT)
+      .setAmount(PRODUCTS.get(productId))
       .setCurrency(CURRENCY)
       // Stripe API release {{api_release}} restricts payment methods with {{restriction_parameter}}.
       {{{java_alma_restriction}}}
+      // The webhook reads which product was paid for here.
+      .putMetadata("product_id", productId)
       .build();
   RequestOptions options = RequestOptions.builder()
       .setApiKey(secretKey)

@@ -1,8 +1,16 @@
 {{%CONTENT_TYPE: TEXT}}
+// GET {{client_secret_path}}?product=<id>: the client secret of a new PaymentIntent for that product.
 app.get(CLIENT_SECRET_PATH, handleAsync(async (req, res) => {
+  const {productId, problem} = findProduct(req.query.product);
+  if (problem === 'missing_product') {
+    return sendError(res, 400, problem, 'Say which product to pay for: ?product=<id>.');
+  }
+  if (problem === 'unknown_product') {
+    return sendError(res, 404, problem, 'This product is not sold here.');
+  }
   let intent;
   try {
-    intent = await createAlmaPaymentIntent(stripe);
+    intent = await createAlmaPaymentIntent(stripe, productId);
   } catch (error) {
     if (error instanceof AlmaUnavailable) {
       console.error(error.message);

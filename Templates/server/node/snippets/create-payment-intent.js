@@ -1,12 +1,15 @@
 {{%CONTENT_TYPE: TEXT}}
-// Creates the PaymentIntent with the server's own amount, restricted to Alma.
-async function createAlmaPaymentIntent(client) {
+// Creates the PaymentIntent for a product of the catalogue, at the server's
+// own price, restricted to Alma.
+async function createAlmaPaymentIntent(client, productId) {
   const intent = await client.paymentIntents.create(
     {
-      amount: AMOUNT,
+      amount: PRODUCTS.get(productId),
       currency: CURRENCY,
       // Stripe API {{api_version}} restricts payment methods with this parameter.
       {{restriction_parameter}}: ['{{payment_method}}'],
+      // The webhook reads which product was paid for here.
+      metadata: {product_id: productId},
     },
     // A fresh key per attempt: a retried request can't create a second PaymentIntent.
     {idempotencyKey: crypto.randomUUID()}

@@ -1,9 +1,17 @@
 {{%CONTENT_TYPE: TEXT}}
-/** GET {{client_secret_path}}: answers {"client_secret": "..."} for the checkout page. */
+/** GET {{client_secret_path}}?product=<id>: answers {"client_secret": "..."} for that product. */
 function answer_client_secret(\Stripe\StripeClient $stripe): void
 {
+    [$productId, $refusal] = find_product($_GET['product'] ?? null);
+    if ($refusal !== null) {
+        [$code, $status] = $refusal;
+        send_error($status, $code, $code === 'missing_product'
+            ? 'Say which product to pay for: ?product=<id>.'
+            : 'This product is not sold here.');
+        return;
+    }
     try {
-        $intent = create_alma_payment_intent($stripe);
+        $intent = create_alma_payment_intent($stripe, $productId);
     } catch (AlmaUnavailable $problem) {
         error_log($problem->getMessage());
         send_error(502, 'alma_unavailable', 'Alma is not available for this payment.');

@@ -3,10 +3,12 @@
 // server (`composer start`) and a front controller for php-fpm in production
 // (see the README).
 //
-// Creates PaymentIntents for the checkout page, verifies Stripe webhooks and
-// serves the published site, so the page and its endpoints share one origin.
-// Settings come from the environment: STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
-// STATIC_DIR, and STRIPE_API_BASE (another Stripe API address, such as stripe-mock).
+// Creates PaymentIntents for the checkout page, sends customers without
+// JavaScript to Alma and back, verifies Stripe webhooks and serves the
+// published site, so the page and its endpoints share one origin. Settings
+// come from the environment: STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
+// STATIC_DIR, SITE_BASE_URL and STRIPE_API_BASE (another Stripe API address,
+// such as stripe-mock).
 declare(strict_types=1);
 
 // A warning (stripe-php raises one for a Stripe-Notice header) goes to the
@@ -17,10 +19,31 @@ ini_set('log_errors', '1');
 require __DIR__ . '/vendor/autoload.php';
 
 const API_VERSION = '2026-10-28.endive';
-const AMOUNT = 5099;
 const CURRENCY = 'eur';
+// The catalogue, in minor units: the browser names a product, never a price.
+const PRODUCTS = [
+    'product' => 5099,
+];
+// What a request that names no product buys: the only product, or nothing
+// (an error) when there are several.
+const DEFAULT_PRODUCT = 'product';
 const CLIENT_SECRET_PATH = '/secret';
+const CHECKOUT_PATH = '/checkout';
+const CHECKOUT_RETURN_PATH = '/checkout/return';
 const WEBHOOK_PATH = '/webhook';
+// The site's languages, each with its configured return page ('' means the
+// site's own /<lang>/return.html).
+const LANGUAGES = [
+    'fr' => '',
+    'en' => '',
+];
+const DEFAULT_LANGUAGE = 'fr';
+// The PaymentIntent statuses the return page has a message for; any other is "unknown".
+const RETURN_STATUSES = ['succeeded', 'processing', 'requires_capture', 'requires_payment_method', 'requires_action', 'canceled'];
+// Where Stripe sends a customer back after Alma: an absolute address, from
+// SITE_BASE_URL (http://127.0.0.1:4242 to try it locally) or the site's
+// base_url. Never from the request's Host header, which the client writes.
+define('SITE_BASE_URL', rtrim(getenv('SITE_BASE_URL') ?: 'https://shop.example.fr', '/'));
 // The published site only: never this folder, which holds the code and its settings.
 define('SITE_DIR', realpath(getenv('STATIC_DIR') ?: __DIR__ . '/' . '../../dist') ?: '/nonexistent');
 const CONTENT_TYPES = [
@@ -44,6 +67,30 @@ const SECURITY_HEADERS = [
 /** Stripe created the PaymentIntent but left Alma out of it. */
 final class AlmaUnavailable extends RuntimeException
 {
+}
+
+/**
+ * The product a request names (or the default one), or why it can't be sold:
+ * ['missing_product', 400] or ['unknown_product', 404].
+ *
+ * @return array{0: ?string, 1: ?array{0: string, 1: int}}
+ */
+function find_product(mixed $requested): array
+{
+    $productId = is_string($requested) && $requested !== '' ? $requested : DEFAULT_PRODUCT;
+    if ($productId === '') {
+        return [null, ['missing_product', 400]];
+    }
+    if (!array_key_exists($productId, PRODUCTS)) {
+        return [null, ['unknown_product', 404]];
+    }
+    return [$productId, null];
+}
+
+/** The language a form or a return address names, if the site has it. */
+function site_language(mixed $requested): string
+{
+    return is_string($requested) && array_key_exists($requested, LANGUAGES) ? $requested : DEFAULT_LANGUAGE;
 }
 
 function secret_key_from_environment(): ?string
@@ -113,15 +160,42 @@ function serve_site_file(string $path): void
     send_file(200, $file);
 }
 
-/** Creates the PaymentIntent with the server's own amount, restricted to Alma. */
-function create_alma_payment_intent(\Stripe\StripeClient $stripe): \Stripe\PaymentIntent
+/**
+ * The site's own page for a payment that could not start, in the customer's
+ * language, with $status; a plain sentence if it is missing.
+ */
+function send_payment_error_page(string $lang, int $status): void
+{
+    foreach (SECURITY_HEADERS as $name => $value) {
+        header($name . ': ' . $value);
+    }
+    $page = SITE_DIR . '/' . $lang . '/payment-error.html';
+    if (!is_file($page)) {
+        http_response_code($status);
+        header('Content-Type: text/plain; charset=utf-8');
+        echo "The payment could not be started. Please go back to the checkout and try again.\n";
+        return;
+    }
+    send_file($status, $page);
+}
+
+/** 303 See Other: the browser follows with a GET, and never posts a form again. */
+function redirect_see_other(string $location): void
+{
+    header('Location: ' . $location, true, 303);
+}
+
+/** Creates the PaymentIntent for a product of the catalogue, at the server's own price, restricted to Alma. */
+function create_alma_payment_intent(\Stripe\StripeClient $stripe, string $productId): \Stripe\PaymentIntent
 {
     $intent = $stripe->paymentIntents->create(
         [
-            'amount' => AMOUNT,
+            'amount' => PRODUCTS[$productId],
             'currency' => CURRENCY,
             // Stripe API 2026-10-28.endive restricts payment methods with this parameter.
             'allowed_payment_method_types' => ['alma'],
+            // The webhook reads which product was paid for here.
+            'metadata' => ['product_id' => $productId],
         ],
         // A fresh key per attempt: a retried request can't create a second PaymentIntent.
         ['idempotency_key' => bin2hex(random_bytes(16))]
@@ -135,11 +209,19 @@ function create_alma_payment_intent(\Stripe\StripeClient $stripe): \Stripe\Payme
     return $intent;
 }
 
-/** GET /secret: answers {"client_secret": "..."} for the checkout page. */
+/** GET /secret?product=<id>: answers {"client_secret": "..."} for that product. */
 function answer_client_secret(\Stripe\StripeClient $stripe): void
 {
+    [$productId, $refusal] = find_product($_GET['product'] ?? null);
+    if ($refusal !== null) {
+        [$code, $status] = $refusal;
+        send_error($status, $code, $code === 'missing_product'
+            ? 'Say which product to pay for: ?product=<id>.'
+            : 'This product is not sold here.');
+        return;
+    }
     try {
-        $intent = create_alma_payment_intent($stripe);
+        $intent = create_alma_payment_intent($stripe, $productId);
     } catch (AlmaUnavailable $problem) {
         error_log($problem->getMessage());
         send_error(502, 'alma_unavailable', 'Alma is not available for this payment.');
@@ -152,6 +234,91 @@ function answer_client_secret(\Stripe\StripeClient $stripe): void
     }
     // Only the client secret goes to the browser, never the whole object.
     send_json(200, ['client_secret' => $intent->client_secret]);
+}
+
+/**
+ * POST /checkout: the checkout form, when Stripe.js cannot run. The
+ * server creates and confirms the PaymentIntent itself and sends the customer
+ * straight to Alma.
+ */
+function answer_checkout(\Stripe\StripeClient $stripe): void
+{
+    $lang = site_language($_POST['lang'] ?? null);
+    [$productId, $refusal] = find_product($_POST['product'] ?? null);
+    if ($refusal !== null) {
+        [, $status] = $refusal;
+        send_payment_error_page($lang, $status);
+        return;
+    }
+    try {
+        $intent = $stripe->paymentIntents->create(
+            [
+                'amount' => PRODUCTS[$productId],
+                'currency' => CURRENCY,
+                // Stripe API 2026-10-28.endive restricts payment methods with this parameter.
+                'allowed_payment_method_types' => ['alma'],
+                'metadata' => ['product_id' => $productId],
+                // Confirmed at once, with Alma: Stripe answers with the address of Alma's page.
+                'confirm' => true,
+                'payment_method_data' => ['type' => 'alma'],
+                // Absolute, from the configured base: Alma sends the customer back here.
+                'return_url' => SITE_BASE_URL . CHECKOUT_RETURN_PATH . '?lang=' . rawurlencode($lang),
+            ],
+            // A fresh key per attempt: a retried request can't create a second PaymentIntent.
+            ['idempotency_key' => bin2hex(random_bytes(16))]
+        );
+    } catch (\Stripe\Exception\ApiErrorException $problem) {
+        // The detail (an unreachable network, Stripe's own message) is for the log only.
+        error_log('Stripe could not create the PaymentIntent: ' . get_class($problem) . ': ' . $problem->getMessage());
+        send_payment_error_page($lang, 502);
+        return;
+    }
+    $nextAction = $intent->next_action;
+    if ($intent->status === 'requires_action' && $nextAction !== null && $nextAction->type === 'redirect_to_url'
+        && in_array('alma', $intent->payment_method_types, true)) {
+        redirect_see_other($nextAction->redirect_to_url->url);
+        return;
+    }
+    error_log("PaymentIntent {$intent->id} has no redirect to Alma (status {$intent->status}): check that the amount is "
+        . 'between 50 and 2,000 EUR and that Alma is enabled on the Stripe account.');
+    send_payment_error_page($lang, 502);
+}
+
+/**
+ * GET /checkout/return: where Alma sends the customer back. Stripe adds
+ * the PaymentIntent's id and client secret; the status shown comes from Stripe
+ * itself, never from the address (redirect_status can be typed by anyone).
+ */
+function answer_checkout_return(\Stripe\StripeClient $stripe): void
+{
+    $lang = site_language($_GET['lang'] ?? null);
+    $intentId = is_string($_GET['payment_intent'] ?? null) ? $_GET['payment_intent'] : '';
+    $clientSecret = is_string($_GET['payment_intent_client_secret'] ?? null) ? $_GET['payment_intent_client_secret'] : '';
+    $status = 'unknown';
+    $query = '';
+    if (preg_match('/^pi_[A-Za-z0-9]+$/D', $intentId) === 1) {
+        try {
+            $intent = $stripe->paymentIntents->retrieve($intentId);
+            // The client secret proves the customer holds this payment: the id alone does not.
+            if (hash_equals((string) $intent->client_secret, $clientSecret)) {
+                $status = in_array($intent->status, RETURN_STATUSES, true) ? $intent->status : 'unknown';
+                $query = http_build_query(
+                    ['payment_intent' => $intentId, 'payment_intent_client_secret' => $clientSecret],
+                    '',
+                    '&',
+                    PHP_QUERY_RFC3986
+                );
+            }
+        } catch (\Stripe\Exception\ApiErrorException $problem) {
+            error_log("Stripe could not retrieve PaymentIntent {$intentId}: " . get_class($problem) . ': ' . $problem->getMessage());
+        }
+    }
+    $page = LANGUAGES[$lang] !== '' ? LANGUAGES[$lang] : '/' . $lang . '/return.html';
+    if ($query !== '') {
+        $page .= (str_contains($page, '?') ? '&' : '?') . $query;
+    }
+    // The return page shows the block #status-<status> even without JavaScript.
+    redirect_see_other($page . '#status-' . $status);
 }
 
 /** POST /webhook: verifies the event's signature, then acts on it. */
@@ -206,15 +373,20 @@ if (PHP_SAPI === 'cli') {
 
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH) ?: '/';
 $method = $_SERVER['REQUEST_METHOD'];
-if (($method === 'GET' && $path === CLIENT_SECRET_PATH) || ($method === 'POST' && $path === WEBHOOK_PATH)) {
+$route = $method . ' ' . $path;
+$endpoints = ['GET ' . CLIENT_SECRET_PATH, 'POST ' . CHECKOUT_PATH, 'GET ' . CHECKOUT_RETURN_PATH, 'POST ' . WEBHOOK_PATH];
+if (in_array($route, $endpoints, true)) {
     $secretKey = secret_key_from_environment();
     if ($secretKey === null) {
         error_log(SECRET_KEY_PROBLEM);
         send_error(500, 'internal_error', 'The server is not configured.');
-    } elseif ($method === 'GET') {
-        answer_client_secret(make_stripe_client($secretKey));
     } else {
-        answer_webhook(getenv('STRIPE_WEBHOOK_SECRET') ?: '');
+        match ($route) {
+            'GET ' . CLIENT_SECRET_PATH => answer_client_secret(make_stripe_client($secretKey)),
+            'POST ' . CHECKOUT_PATH => answer_checkout(make_stripe_client($secretKey)),
+            'GET ' . CHECKOUT_RETURN_PATH => answer_checkout_return(make_stripe_client($secretKey)),
+            'POST ' . WEBHOOK_PATH => answer_webhook(getenv('STRIPE_WEBHOOK_SECRET') ?: ''),
+        };
     }
 } elseif ($method === 'GET' || $method === 'HEAD') {
     // PHP's built-in server would serve hidden files and its own 404 page
