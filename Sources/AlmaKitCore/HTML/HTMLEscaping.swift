@@ -13,43 +13,38 @@ public enum HTMLEscaping {
         escape(string, apostrophe: true)
     }
 
-    /// `text(_:)`, appended to `html` without an intermediate string.
-    package static func appendText(_ string: String, to html: inout String) {
-        escape(string, apostrophe: false, into: &html)
+    /// `text(_:)`, appended to UTF-8 `bytes` without an intermediate string.
+    package static func appendText(_ string: String, to bytes: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { escape($0, apostrophe: false, into: &bytes) }
     }
 
-    /// Most values have nothing to escape and come back as they are: no
-    /// copy, and no check that the copy is valid UTF-8, which building the
-    /// result from bytes asked for every value.
+    /// Most values have nothing to escape: they come back as they are, with
+    /// no copy and no check that a copy is valid UTF-8.
     private static func escape(_ string: String, apostrophe: Bool) -> String {
-        guard string.utf8.contains(where: { entity(for: $0, apostrophe: apostrophe) != nil }) else { return string }
-        var escaped = ""
-        escaped.reserveCapacity(string.utf8.count + 32)
-        escape(string, apostrophe: apostrophe, into: &escaped)
-        return escaped
+        var string = string
+        let escaped: String? = string.withUTF8 { bytes in
+            guard bytes.contains(where: { entity(for: $0, apostrophe: apostrophe) != nil }) else { return nil }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 32)
+            escape(bytes, apostrophe: apostrophe, into: &escaped)
+            return String(decoding: escaped, as: UTF8.self)
+        }
+        return escaped ?? string
     }
 
-    /// Works on UTF-8 code units: the five characters are ASCII, and no byte
-    /// of a multi-byte UTF-8 sequence is ASCII, so this is escaping by
-    /// scalar. The runs between special characters are appended whole, as
-    /// slices of `string` that start and end beside an ASCII byte.
-    private static func escape(_ string: String, apostrophe: Bool, into escaped: inout String) {
-        var bytes = string
-        bytes.withUTF8 { bytes in
-            let utf8 = string.utf8
-            // Offsets become indices in constant time: the string is native UTF-8 (`withUTF8`).
-            func run(_ start: Int, _ end: Int) -> Substring {
-                Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
-            }
-            var runStart = 0
-            for index in bytes.indices {
-                guard let replacement = entity(for: bytes[index], apostrophe: apostrophe) else { continue }
-                escaped.append(contentsOf: run(runStart, index))
-                escaped.append(replacement.description)
-                runStart = index + 1
-            }
-            escaped.append(contentsOf: run(runStart, bytes.count))
+    /// Works on UTF-8 bytes: the five characters are ASCII, and no byte of a
+    /// multi-byte UTF-8 sequence is ASCII, so this is escaping by scalar.
+    /// Runs without a special character are copied whole.
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool, into escaped: inout [UInt8]) {
+        var runStart = 0
+        for (index, byte) in bytes.enumerated() {
+            guard let replacement = entity(for: byte, apostrophe: apostrophe) else { continue }
+            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            escaped.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            runStart = index + 1
         }
+        escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// What an ASCII byte is written as in HTML text, when it is one of the
