@@ -72,7 +72,7 @@ public struct ContentLoader: Sendable {
         let key = String(relative.dropLast(".md".count))
         let sourcePath = Page.sourcePath(language: language, key: key)
         let url = folder.appending(path: relative)
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        let size = fileSize(atPath: url.path)
         guard size <= maximumPageBytes else {
             diagnostics.append(.error(id: "content.page-too-large",
                 at: SourceLocation(file: sourcePath),
@@ -82,6 +82,16 @@ public struct ContentLoader: Sendable {
         }
         guard let text = ProjectFiles.readText(url, named: sourcePath, into: &diagnostics) else { return nil }
         return Page.read(text, language: language, sourcePath: sourcePath, sourceKey: key, into: &diagnostics)
+    }
+
+    /// The size `FileManager.attributesOfItem` gives (of a link itself, not
+    /// what it points to; 0 when there is nothing to read), from one `lstat`:
+    /// that call also looks up the file's owner and group by name, which
+    /// cost more than reading the page.
+    static func fileSize(atPath path: String) -> Int {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return 0 }
+        return Int(status.st_size)
     }
 
     /// Two pages must not write the same file, nor the pages AlmaKit generates.

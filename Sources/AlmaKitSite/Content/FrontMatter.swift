@@ -200,8 +200,11 @@ package struct FrontMatterReader {
                            translationKey: translationKey, translatedFrom: translatedFrom, updated: updated)
     }
 
+    /// Whether trimming `.whitespaces` would leave nothing, that is whether
+    /// every scalar is one of them; asked without building the trimmed copy,
+    /// which took as long as reading the rest of the front matter.
     static func isBlankTitle(_ title: String) -> Bool {
-        title.trimmingCharacters(in: .whitespaces).isEmpty
+        title.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
     }
 
     static func isValidTranslationKey(_ key: String) -> Bool {
