@@ -25,6 +25,12 @@ public struct BuildOptions: Sendable {
     /// (`PageBodies`), so that its memory does not grow with the site.
     var keepsPageText: Bool { cache != nil }
 
+    /// How much page text a build that drops it keeps all the same, in UTF-8
+    /// bytes: reading every page twice took a twentieth of the build's time
+    /// on 2 x 1,000 pages (26 MB of Markdown, all kept: 56 -> ~85 MB peak),
+    /// and 2 x 5,000 pages stay well under their 200 MB with a quarter kept.
+    var keptPageTextBytes: Int { 32_000_000 }
+
     /// - Parameters:
     ///   - projectDirectory: the site project.
     ///   - configFile: defaults to `almakit.yml` in the project.

@@ -20,6 +20,7 @@ package enum PageBodies: Sendable {
         case .kept:
             return page.body
         case .reread(let projectDirectory):
+            if page.bodyIsKept { return page.body }
             // Read exactly as the first time.
             guard let text = ProjectFiles.readText(projectDirectory.appending(path: page.sourcePath), named: page.sourcePath, into: &problems)
             else { return "" }
