@@ -26,9 +26,10 @@ public struct BuildOptions: Sendable {
     var keepsPageText: Bool { cache != nil }
 
     /// How much page text a build that drops it keeps all the same, in UTF-8
-    /// bytes: reading every page twice took a twentieth of the build's time
-    /// on 2 x 1,000 pages (26 MB of Markdown, all kept: 56 -> ~85 MB peak),
-    /// and 2 x 5,000 pages stay well under their 200 MB with a quarter kept.
+    /// bytes: reading every page a second time cost about 2% of the build's
+    /// CPU and a system call or three per page. 2 x 1,000 pages (26 MB of
+    /// Markdown) are all kept, for a peak of 84 MB instead of 57; 2 x 5,000
+    /// pages keep a quarter and stay under their 200 MB.
     var keptPageTextBytes: Int { 32_000_000 }
 
     /// - Parameters:
