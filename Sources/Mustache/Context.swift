@@ -6,9 +6,25 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 
+/// An object on the context stack, with the runtime's answer to "is it a
+/// `MustacheKnownParent`?" asked once, when it is pushed (AlmaKit's copy:
+/// see README.md in this folder). Asked at every lookup that reached it, the
+/// cast copied the object out of its `Any` box each time: for a page's
+/// context at the bottom of the stack, a struct of some thirty fields, once
+/// for nearly every name the page's templates read.
+struct MustacheStackObject {
+    let object: Any
+    let knownParent: (any MustacheKnownParent)?
+
+    init(_ object: Any) {
+        self.object = object
+        self.knownParent = object as? MustacheKnownParent
+    }
+}
+
 /// Context while rendering mustache tokens
 struct MustacheContext {
-    let stack: [Any]
+    let stack: [MustacheStackObject]
     let sequenceContext: MustacheSequenceContext?
     let indentation: String?
     let inherited: [String: MustacheTemplate]?
@@ -18,7 +34,7 @@ struct MustacheContext {
 
     /// initialize context with a single objectt
     init(_ object: Any, library: MustacheLibrary? = nil, reloadPartials: Bool = false) {
-        self.stack = [object]
+        self.stack = [MustacheStackObject(object)]
         self.sequenceContext = nil
         self.indentation = nil
         self.inherited = nil
@@ -28,7 +44,7 @@ struct MustacheContext {
     }
 
     private init(
-        stack: [Any],
+        stack: [MustacheStackObject],
         sequenceContext: MustacheSequenceContext?,
         indentation: String?,
         inherited: [String: MustacheTemplate]?,
@@ -48,7 +64,7 @@ struct MustacheContext {
     /// return context with object add to stack
     func withObject(_ object: Any) -> MustacheContext {
         var stack = self.stack
-        stack.append(object)
+        stack.append(MustacheStackObject(object))
         return .init(
             stack: stack,
             sequenceContext: nil,
@@ -111,7 +127,7 @@ struct MustacheContext {
     /// return context with sequence info and sequence element added to stack
     func withSequence(_ object: Any, sequenceContext: MustacheSequenceContext) -> MustacheContext {
         var stack = self.stack
-        stack.append(object)
+        stack.append(MustacheStackObject(object))
         return .init(
             stack: stack,
             sequenceContext: sequenceContext,

@@ -58,7 +58,8 @@ public struct MustacheTemplate: Sendable, CustomStringConvertible {
 
     public var description: String { self.text }
 
-    enum Token: Sendable /* , CustomStringConvertible */ {
+    // AlmaKit: indirect, so that copying a token as it is rendered retains one box, not each of its fields.
+    indirect enum Token: Sendable /* , CustomStringConvertible */ {
         case text(String)
         case variable(name: VariableName, transforms: [String] = [])
         case unescapedVariable(name: VariableName, transforms: [String] = [])

@@ -177,4 +177,27 @@ import Testing
         #expect(found.map(\.id) == ["file.unreadable"])
         #expect(found.first?.location.file == "Content/fr/gone.md")
     }
+
+    /// Texts within the budget are kept, and rendered without reading the
+    /// file again (so a file gone by then no longer matters); the rest are
+    /// dropped and read again.
+    @Test func textsWithinTheBudgetAreKept() throws {
+        let project = try TemporaryProject()
+        let loader = ContentLoader(projectDirectory: project.directory)
+        var diagnostics = Diagnostics()
+        let listing = loader.list(languages: ["fr", "en"], into: &diagnostics)
+        let all = loader.read(listing, keepingBodies: false, keptBodyBytes: .max, into: &diagnostics)
+        let none = loader.read(listing, keepingBodies: false, keptBodyBytes: 0, into: &diagnostics)
+        #expect(!all.isEmpty && all.allSatisfy { $0.bodyIsKept && !$0.body.isEmpty })
+        #expect(none.allSatisfy { !$0.bodyIsKept && $0.body.isEmpty })
+
+        let page = try #require(all.first)
+        try FileManager.default.removeItem(at: project.directory.appending(path: page.sourcePath))
+        var problems = Diagnostics()
+        #expect(PageBodies.reread(projectDirectory: project.directory).body(of: page, into: &problems) == page.body)
+        #expect(problems.all.isEmpty)
+        let dropped = try #require(none.first { $0.sourcePath == page.sourcePath })
+        #expect(PageBodies.reread(projectDirectory: project.directory).body(of: dropped, into: &problems) == "")
+        #expect(problems.all.map(\.id) == ["file.unreadable"])
+    }
 }

@@ -48,7 +48,8 @@ extension BuildStep {
         loader.cache = build.options.cache
         var reading = Diagnostics()
         build.listing = loader.list(languages: languages, into: &reading)
-        build.pages = loader.read(build.listing, keepingBodies: build.options.keepsPageText, into: &reading)
+        build.pages = loader.read(build.listing, keepingBodies: build.options.keepsPageText,
+                                  keptBodyBytes: build.options.keptPageTextBytes, into: &reading)
         build.findings.reading = reading.all
     }
 

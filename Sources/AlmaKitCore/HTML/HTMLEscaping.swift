@@ -19,14 +19,18 @@ public enum HTMLEscaping {
         string.withUTF8 { escape($0, apostrophe: false, into: &bytes) }
     }
 
+    /// Most values have nothing to escape: they come back as they are, with
+    /// no copy and no check that a copy is valid UTF-8.
     private static func escape(_ string: String, apostrophe: Bool) -> String {
         var string = string
-        return string.withUTF8 { bytes in
+        let escaped: String? = string.withUTF8 { bytes in
+            guard bytes.contains(where: { entity(for: $0, apostrophe: apostrophe) != nil }) else { return nil }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 32)
             escape(bytes, apostrophe: apostrophe, into: &escaped)
             return String(decoding: escaped, as: UTF8.self)
         }
+        return escaped ?? string
     }
 
     /// Works on UTF-8 bytes: the five characters are ASCII, and no byte of a

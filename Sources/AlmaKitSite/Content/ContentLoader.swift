@@ -26,9 +26,14 @@ public struct ContentLoader: Sendable {
     }
 
     /// The pages of a `list(languages:into:)`.
-    /// - Parameter keepingBodies: false drops each page's text once its front
-    ///   matter and hash are read; the renderer reads it again (`PageBodies`).
-    package func read(_ listing: [(language: String, relative: String)], keepingBodies: Bool = true, into diagnostics: inout Diagnostics) -> [Page] {
+    /// - Parameters:
+    ///   - keepingBodies: false drops each page's text once its front matter
+    ///     and hash are read; the renderer reads it again (`PageBodies`).
+    ///   - keptBodyBytes: even so, texts are kept, as they come, while their
+    ///     UTF-8 bytes add up to no more than this (`Page.bodyIsKept`): a
+    ///     small site's texts cost less memory than reading them twice costs time.
+    package func read(_ listing: [(language: String, relative: String)], keepingBodies: Bool = true, keptBodyBytes: Int = 0,
+                      into diagnostics: inout Diagnostics) -> [Page] {
         var folders: [String: (url: URL, path: String)] = [:]
         for language in Set(listing.map(\.language)) {
             let url = projectDirectory.appending(path: "Content/\(language)")
@@ -37,6 +42,7 @@ public struct ContentLoader: Sendable {
         let files = listing.filter { $0.relative.hasSuffix(".md") }.map { file in
             (language: file.language, folder: folders[file.language]!, relative: file.relative)
         }
+        let keptBytes = Locked(0)
         // Each file is read and its front matter parsed on any core; the
         // results keep the listing's order.
         let results = Parallel.map(Array(files.indices)) { [files, cache] index in
@@ -44,7 +50,14 @@ public struct ContentLoader: Sendable {
             let read = {
                 var found = Diagnostics()
                 var page = Self.read(file.relative, in: file.folder.url, language: file.language, into: &found)
-                if !keepingBodies { page?.body = "" }
+                if !keepingBodies, let size = page?.body.utf8.count {
+                    let kept = keptBytes.withLock { total in
+                        guard total + size <= keptBodyBytes else { return false }
+                        total += size
+                        return true
+                    }
+                    if kept { page?.bodyIsKept = true } else { page?.body = "" }
+                }
                 return (page, found.all)
             }
             // A path, not a URL: `serve` stamps every page on every edit.
@@ -72,7 +85,7 @@ public struct ContentLoader: Sendable {
         let key = String(relative.dropLast(".md".count))
         let sourcePath = Page.sourcePath(language: language, key: key)
         let url = folder.appending(path: relative)
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        let size = fileSize(atPath: url.path)
         guard size <= maximumPageBytes else {
             diagnostics.append(.error(id: "content.page-too-large",
                 at: SourceLocation(file: sourcePath),
@@ -82,6 +95,16 @@ public struct ContentLoader: Sendable {
         }
         guard let text = ProjectFiles.readText(url, named: sourcePath, into: &diagnostics) else { return nil }
         return Page.read(text, language: language, sourcePath: sourcePath, sourceKey: key, into: &diagnostics)
+    }
+
+    /// The size `FileManager.attributesOfItem` gives (of a link itself, not
+    /// what it points to; 0 when there is nothing to read), from one `lstat`:
+    /// that call also looks up the file's owner and group by name, which
+    /// cost more than reading the page.
+    static func fileSize(atPath path: String) -> Int {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return 0 }
+        return Int(status.st_size)
     }
 
     /// Two pages must not write the same file, nor the pages AlmaKit generates.

@@ -105,6 +105,14 @@ package struct FrontMatterReader {
                          hint: "start the file with '---', a line 'title: ...', and '---'"))
             return nil
         }
+        if let values = PlainFrontMatter.values(yaml, keys: FrontMatter.keys), let frontMatter = readPlain(values) {
+            return frontMatter
+        }
+        return readWithYams(yaml, into: &diagnostics)
+    }
+
+    /// Any front matter, with a diagnostic for each problem.
+    func readWithYams(_ yaml: String, into diagnostics: inout Diagnostics) -> FrontMatter? {
         let source = YAMLSource(file: file, lineOffset: 1)
         let before = diagnostics.all.count
         guard let node = source.parse(yaml, into: &diagnostics) else {
@@ -126,11 +134,11 @@ package struct FrontMatterReader {
                 "slug '\(Diagnostic.printable(slug))' can't be a file name",
                 hint: "use lower-case letters, digits and hyphens, like 'paiement-alma'"))
         }
-        if let title, title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let title, Self.isBlankTitle(title) {
             diagnostics.append(.error(id: "front-matter.title.empty", at: mapping.location(ofValue: "title"), "the title is empty"))
         }
         let translationKey = mapping.string("translation_key", required: false, into: &diagnostics)
-        if let translationKey, translationKey.isEmpty || translationKey.contains(where: \.isWhitespace) {
+        if let translationKey, !Self.isValidTranslationKey(translationKey) {
             diagnostics.append(.error(id: "front-matter.translation_key.invalid",
                 at: mapping.location(ofValue: "translation_key"), "'translation_key' must be one word",
                 hint: "use the same word in every language's page, like 'accept-payment'"))
@@ -154,6 +162,53 @@ package struct FrontMatterReader {
         guard let title else { return nil }
         return FrontMatter(title: title, description: description, order: order, slug: slug, draft: draft,
                            translationKey: translationKey, translatedFrom: translatedFrom, updated: updated)
+    }
+
+    /// The front matter from plain values, when the Yams path below would
+    /// read the same values and report nothing; nil sends the page there.
+    /// Every check of that path is asked here with the same function, and
+    /// any value it would reject, or that Yams might read otherwise
+    /// (`draft: yes`), defers: diagnostics come from one place only.
+    func readPlain(_ values: [String: PlainFrontMatter.Value]) -> FrontMatter? {
+        guard let title = values["title"]?.text, !Self.isBlankTitle(title) else { return nil }
+        var order: Int?
+        if let text = values["order"]?.text {
+            guard let number = Int(text) else { return nil }
+            order = number
+        }
+        let slug = values["slug"]?.text
+        if let slug, !Self.isValidSlug(slug) { return nil }
+        var draft = false
+        if let text = values["draft"]?.text {
+            guard text == "true" || text == "false" else { return nil }
+            draft = text == "true"
+        }
+        let translationKey = values["translation_key"]?.text
+        if let translationKey, !Self.isValidTranslationKey(translationKey) { return nil }
+        var translatedFrom: (String, SourceLocation)?
+        if let value = values["translated_from"] {
+            guard ContentHash.isWellFormed(value.text) else { return nil }
+            // The line offset `YAMLSource` adds: the YAML starts on the file's second line.
+            translatedFrom = (value.text, SourceLocation(file: file, line: value.line + 1, column: value.column))
+        }
+        var updated: DateComponents?
+        if let text = values["updated"]?.text {
+            guard let date = Self.date(text) else { return nil }
+            updated = date
+        }
+        return FrontMatter(title: title, description: values["description"]?.text ?? "", order: order, slug: slug, draft: draft,
+                           translationKey: translationKey, translatedFrom: translatedFrom, updated: updated)
+    }
+
+    /// Whether trimming `.whitespaces` would leave nothing, that is whether
+    /// every scalar is one of them; asked without building the trimmed copy,
+    /// which took as long as reading the rest of the front matter.
+    static func isBlankTitle(_ title: String) -> Bool {
+        title.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
+    }
+
+    static func isValidTranslationKey(_ key: String) -> Bool {
+        !key.isEmpty && !key.contains(where: \.isWhitespace)
     }
 
     /// `YYYY-MM-DD`, a real calendar day.

@@ -18,6 +18,10 @@ public struct Page: Sendable {
     /// Set on a page that stands in for a missing translation: the language
     /// whose text it shows. Its `sourcePath` stays the real file's.
     public var fallbackFrom: String? = nil
+    /// Whether `body` holds the text even though the build drops texts once
+    /// read: a site small enough keeps them (`ContentLoader.read`), and
+    /// `PageBodies` then does not read the file again.
+    var bodyIsKept = false
     /// `ContentHash.of(self)`, worked out once when the page is read.
     var contentHash: String? = nil
     /// A hash of `body`, worked out once when a cache keeps the page
