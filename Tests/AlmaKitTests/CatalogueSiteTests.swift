@@ -84,6 +84,19 @@ import Testing
         #expect(error.location == SourceLocation(file: "almakit.yml", line: 18, column: 10))
     }
 
+    @Test func imageLinkLeadingOutOfTheProjectIsRefused() throws {
+        let project = try project()
+        let outside = FileManager.default.temporaryDirectory.appending(path: "almakit-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Data(Self.image.utf8).write(to: outside.appending(path: "secret.jpg"))
+        try FileManager.default.removeItem(at: project.directory.appending(path: "images"))
+        try FileManager.default.createSymbolicLink(at: project.directory.appending(path: "images"), withDestinationURL: outside)
+        try FileManager.default.moveItem(at: outside.appending(path: "secret.jpg"), to: outside.appending(path: "reading.jpg"))
+        let errors = project.builder.check().diagnostics.errors
+        #expect(errors.contains { $0.id == "config.products.image.outside-project" }, "\(errors)")
+    }
+
     @Test func guidesMayNotTakeTheCheckoutFolder() throws {
         let project = try project(pages: ["Content/fr/checkout/floor-lamp.md": "---\ntitle: Lampadaire\n---\nTexte.\n"])
         let errors = project.builder.check().diagnostics.errors

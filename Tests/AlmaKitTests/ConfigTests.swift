@@ -31,6 +31,8 @@ import Testing
         ("  amount: 5099", "  amount: 50.99", 10, 11, "yaml.not-a-whole-number"),
         ("  base_url: https://shop.example.test", "  base_url: http://shop.example.test", 3, 13, "config.site.base_url.invalid"),
         ("  base_url: https://shop.example.test", "  base_url: shop.example.test", 3, 13, "config.site.base_url.invalid"),
+        ("  base_url: https://shop.example.test", "  base_url: https://shop.example.test/?v=2", 3, 13, "config.site.base_url.has-query"),
+        ("  base_url: https://shop.example.test", "  base_url: https://shop.example.test/#top", 3, 13, "config.site.base_url.has-fragment"),
         ("  languages: [fr, en]", "  languages: []", 4, 14, "config.site.languages.empty"),
         ("  languages: [fr, en]", "  languages: [fr, xx]", 4, 19, "config.site.languages.not-a-language"),
         ("    name: { fr: Lampe, en: Lamp }", "    name: { fr: Lampe }", 12, 11, "config.text.missing-language"),
@@ -56,6 +58,16 @@ import Testing
         #expect(!diagnose(config: withReturn("http://127.0.0.1:4242/return.html")).1.hasErrors)
         let (_, diagnostics) = diagnose(config: withReturn("http://shop.example.test/return.html"))
         #expect(diagnostics.errors.first?.location == SourceLocation(file: "almakit.yml", line: 11, column: 15))
+    }
+
+    @Test func returnURLWithAFragmentIsRefusedAndAQueryKept() {
+        let withReturn = { (url: String) in
+            config(replacing: "  amount: 5099", with: "  amount: 5099\n  return_url: { fr: \(url), en: https://shop.example.test/en/r.html }")
+        }
+        #expect(!diagnose(config: withReturn("https://shop.example.test/fr/merci.html?src=alma")).1.hasErrors)
+        let errors = diagnose(config: withReturn("https://shop.example.test/fr/merci.html#top")).1.errors
+        #expect(errors.map(\.id) == ["config.merchant.return_url.has-fragment"])
+        #expect(errors.first?.location == SourceLocation(file: "almakit.yml", line: 11, column: 21))
     }
 
     @Test func returnURLCanBeGivenPerLanguageAndEachPageUsesItsOwn() throws {

@@ -28,6 +28,10 @@ public struct ConfigValidator: Sendable {
         }
         if let problem = WebAddressRule.problem(with: config.site.baseURL) {
             error("site.base_url", "invalid", "'site.base_url' \(problem)", hint: WebAddressRule.hint)
+        } else if let part = Self.queryOrFragment(of: config.site.baseURL) {
+            // Pages and the servers' return addresses are built by appending to it.
+            error("site.base_url", "has-\(part)", "'site.base_url' must not have a \(part): addresses are built by appending to it",
+                  hint: "give the address of the site's folder alone, such as 'https://shop.example.fr' or 'https://shop.example.fr/boutique/'")
         } else if PlaceholderRule.isExampleAddress(config.site.baseURL) {
             placeholder("site.base_url", "'site.base_url' is an example address, not where the site is published", hint: PlaceholderRule.addressHint)
         }
@@ -149,12 +153,29 @@ public struct ConfigValidator: Sendable {
 
     /// Each address must be one a browser can be sent to; one address for
     /// several languages brings every customer back in the same one.
+    /// "query" or "fragment" when `address` has one, for addresses that others are appended to.
+    static func queryOrFragment(of address: String) -> String? {
+        guard let components = URLComponents(string: address) else { return nil }
+        return components.fragment != nil ? "fragment" : components.query != nil ? "query" : nil
+    }
+
+    /// A fragment in a return address would swallow what Stripe and the
+    /// servers add after it (`?payment_intent=…`, `#status-…`).
+    private func fragmentProblem(_ address: String, at keyPath: String, _ config: SiteConfig) -> Diagnostic? {
+        guard URLComponents(string: address)?.fragment != nil else { return nil }
+        return .error(id: "config.merchant.return_url.has-fragment", at: config.location(of: keyPath),
+                      "'\(keyPath)' must not have a fragment ('#…'): what Stripe adds to the address would end up inside it",
+                      hint: "remove the '#' and what follows; a query ('?…') is kept")
+    }
+
     private func returnURLProblems(_ returnURL: LocalizedText, _ config: SiteConfig) -> [Diagnostic] {
         switch returnURL {
         case .same(let address):
             var problems: [Diagnostic] = []
             if let problem = WebAddressRule.problem(with: address) {
                 problems.append(.error(id: "config.merchant.return_url.invalid", at: config.location(of: "merchant.return_url"), "'merchant.return_url' \(problem)", hint: WebAddressRule.hint))
+            } else if let problem = fragmentProblem(address, at: "merchant.return_url", config) {
+                problems.append(problem)
             } else if PlaceholderRule.isExampleAddress(address) {
                 problems.append(.warning(id: "config.merchant.return_url.example", at: config.location(of: "merchant.return_url"), "'merchant.return_url' is an example address", hint: PlaceholderRule.addressHint))
             }
@@ -171,6 +192,8 @@ public struct ConfigValidator: Sendable {
                 if let problem = WebAddressRule.problem(with: address) {
                     problems.append(.error(id: "config.merchant.return_url.invalid", at: config.location(of: "merchant.return_url.\(language)"),
                                            "'merchant.return_url.\(language)' \(problem)", hint: WebAddressRule.hint))
+                } else if let problem = fragmentProblem(address, at: "merchant.return_url.\(language)", config) {
+                    problems.append(problem)
                 } else if PlaceholderRule.isExampleAddress(address) {
                     problems.append(.warning(id: "config.merchant.return_url.example", at: config.location(of: "merchant.return_url.\(language)"),
                                              "'merchant.return_url.\(language)' is an example address", hint: PlaceholderRule.addressHint))

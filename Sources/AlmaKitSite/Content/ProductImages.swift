@@ -27,8 +27,9 @@ package struct ProductImages {
         config.products.compactMap { product in
             guard let image = product.image, let published = Self.publishedPath(of: product) else { return nil }
             let location = config.location(of: "\(product.keyPath).image")
-            let source = projectDirectory.appending(path: image).standardizedFileURL
-            let project = projectDirectory.standardizedFileURL.path
+            // Links resolved: one inside the project may not lead out of it.
+            let source = projectDirectory.appending(path: image).resolvingSymlinksInPath()
+            let project = projectDirectory.resolvingSymlinksInPath().path
             guard !image.hasPrefix("/"), source.path.hasPrefix(project.hasSuffix("/") ? project : project + "/") else {
                 diagnostics.append(.error(id: "config.products.image.outside-project", at: location,
                     "'\(image)' is not inside the project", hint: "give a path relative to the project folder, such as 'images/lamp.jpg'"))

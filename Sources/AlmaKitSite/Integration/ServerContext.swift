@@ -48,9 +48,9 @@ struct ServerContext: TemplateContext {
         case checkoutReturnPath = "checkout_return_path"
         case checkoutReturnPathLiteral = "checkout_return_path_literal"
         case checkoutReturnPathSingleQuoted = "checkout_return_path_single_quoted"
-        case siteBaseURLLiteral = "site_base_url_literal"
-        case siteBaseURLSingleQuoted = "site_base_url_single_quoted"
-        case siteBaseURLShell = "site_base_url_shell"
+        case siteOriginLiteral = "site_origin_literal"
+        case siteOriginSingleQuoted = "site_origin_single_quoted"
+        case siteOriginShell = "site_origin_shell"
         case languages
         case defaultLanguageLiteral = "default_language_literal"
         case defaultLanguageSingleQuoted = "default_language_single_quoted"
@@ -73,9 +73,10 @@ struct ServerContext: TemplateContext {
     let products: [ServerProduct]
     /// The id a request without one means: the only product, or none (empty) in a catalogue of several.
     let defaultProduct: String
-    /// `site.base_url`: the origin of the absolute addresses the no-JavaScript
-    /// checkout gives Stripe, unless `SITE_BASE_URL` overrides it.
-    let siteBaseURL: String
+    /// The origin of `site.base_url`, where the servers' routes answer: the
+    /// absolute return address the no-JavaScript checkout gives Stripe
+    /// starts with it, unless `SITE_BASE_URL` overrides it.
+    let siteOrigin: String
     let languages: [ServerLanguageContext]
     let defaultLanguage: String
 
@@ -97,9 +98,12 @@ struct ServerContext: TemplateContext {
             ServerProduct(product: product, isLast: index == merchant.products.count - 1)
         }
         defaultProduct = merchant.products.count == 1 ? merchant.products[0].id : ""
-        siteBaseURL = config.site.baseURL
+        let address = SiteAddress(baseURL: config.site.baseURL)
+        siteOrigin = address.origin
         languages = config.site.languages.enumerated().map { index, language in
-            ServerLanguageContext(code: language, returnURL: merchant.configuredReturnURL(in: language),
+            // The configured address, or the site's own page under its base path.
+            ServerLanguageContext(code: language,
+                                  returnURL: merchant.configuredReturnURL(in: language) ?? "\(address.basePath)\(language)/\(GeneratedPages.returnPage)",
                                   isLast: index == config.site.languages.count - 1)
         }
         defaultLanguage = config.defaultLanguage
@@ -155,9 +159,9 @@ struct ServerContext: TemplateContext {
         case .checkoutReturnPath: merchant.checkoutRoutes.returnPath
         case .checkoutReturnPathLiteral: JavaScriptLiteral.string(merchant.checkoutRoutes.returnPath)
         case .checkoutReturnPathSingleQuoted: SingleQuotedLiteral.string(merchant.checkoutRoutes.returnPath)
-        case .siteBaseURLLiteral: JavaScriptLiteral.string(siteBaseURL)
-        case .siteBaseURLSingleQuoted: SingleQuotedLiteral.string(siteBaseURL)
-        case .siteBaseURLShell: ShellLiteral.string(siteBaseURL)
+        case .siteOriginLiteral: JavaScriptLiteral.string(siteOrigin)
+        case .siteOriginSingleQuoted: SingleQuotedLiteral.string(siteOrigin)
+        case .siteOriginShell: ShellLiteral.string(siteOrigin)
         case .languages: languages
         case .defaultLanguageLiteral: JavaScriptLiteral.string(defaultLanguage)
         case .defaultLanguageSingleQuoted: SingleQuotedLiteral.string(defaultLanguage)
@@ -234,14 +238,15 @@ struct ServerLanguageContext: TemplateContext {
         case code, last
         case codeLiteral = "code_literal"
         case codeSingleQuoted = "code_single_quoted"
-        /// The configured `merchant.return_url` for this language, or empty:
-        /// then the server uses the site's own `<lang>/return.html`.
+        /// Where the return route sends customers of this language: the
+        /// configured `merchant.return_url`, or the site's own return page
+        /// under `base_url`'s path (`/fr/return.html`, `/boutique/fr/return.html`).
         case returnURLLiteral = "return_url_literal"
         case returnURLSingleQuoted = "return_url_single_quoted"
     }
 
     let code: String
-    let returnURL: String?
+    let returnURL: String
     let isLast: Bool
 
     func value(of key: Key) -> Any? {
@@ -250,8 +255,8 @@ struct ServerLanguageContext: TemplateContext {
         case .last: isLast
         case .codeLiteral: JavaScriptLiteral.string(code)
         case .codeSingleQuoted: SingleQuotedLiteral.string(code)
-        case .returnURLLiteral: JavaScriptLiteral.string(returnURL ?? "")
-        case .returnURLSingleQuoted: SingleQuotedLiteral.string(returnURL ?? "")
+        case .returnURLLiteral: JavaScriptLiteral.string(returnURL)
+        case .returnURLSingleQuoted: SingleQuotedLiteral.string(returnURL)
         }
     }
 }

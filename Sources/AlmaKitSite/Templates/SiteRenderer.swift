@@ -221,8 +221,7 @@ package struct SiteRenderer: Sendable {
 
     /// The path part of `base_url`, ending in `/`: where the site sits on its host.
     var basePath: String {
-        guard let url = URL(string: config.site.baseURL), !url.path.isEmpty, url.path != "/" else { return "/" }
-        return url.path.hasSuffix("/") ? url.path : url.path + "/"
+        SiteAddress(baseURL: config.site.baseURL).basePath
     }
 
     func t(_ language: String) -> [String: String] {

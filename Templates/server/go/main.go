@@ -43,8 +43,8 @@ const (
 	// product, or nothing (an error) when there are several.
 	defaultProduct  = {{{default_product_literal}}}
 	defaultLanguage = {{{default_language_literal}}}
-	// defaultSiteBaseURL is the site's base_url, unless SITE_BASE_URL says otherwise.
-	defaultSiteBaseURL = {{{site_base_url_literal}}}
+	// defaultSiteBaseURL is the origin of site.base_url, where these routes answer, unless SITE_BASE_URL says otherwise.
+	defaultSiteBaseURL = {{{site_origin_literal}}}
 )
 
 // product is one item of the catalogue, its amount in minor units.
@@ -62,8 +62,8 @@ var catalogue = []product{
 <%={{ }}=%>
 }
 
-// siteLanguage is one language of the site, with the return page configured
-// for it; an empty returnURL means the site's own /<code>/return.html.
+// siteLanguage is one language of the site, with its return page:
+// merchant.return_url, or the site's own under site.base_url's path.
 type siteLanguage struct {
 	code      string
 	returnURL string
@@ -135,7 +135,7 @@ func languageNamed(requested string) siteLanguage {
 
 // siteBaseURL is the origin of the address Stripe sends a customer back to
 // after Alma: SITE_BASE_URL (http://127.0.0.1:{{port}} to try it locally) or
-// the site's base_url. Never the request's Host header, which the client writes.
+// the origin of site.base_url. Never the request's Host header, which the client writes.
 func siteBaseURL() string {
 	base := os.Getenv("SITE_BASE_URL")
 	if base == "" {

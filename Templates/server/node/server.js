@@ -29,8 +29,8 @@ const CLIENT_SECRET_PATH = {{{client_secret_path_literal}}};
 const CHECKOUT_PATH = {{{checkout_path_literal}}};
 const CHECKOUT_RETURN_PATH = {{{checkout_return_path_literal}}};
 const WEBHOOK_PATH = {{{webhook_path_literal}}};
-// The site's languages, each with its configured return page ('' means the
-// site's own /<lang>/return.html).
+// The site's languages, each with its return page: merchant.return_url, or the
+// site's own under site.base_url's path.
 const LANGUAGES = new Map([
 {{#languages}}
   [{{{code_literal}}}, {{{return_url_literal}}}],
@@ -42,9 +42,9 @@ const RETURN_STATUSES = new Set([
   'succeeded', 'processing', 'requires_capture', 'requires_payment_method', 'requires_action', 'canceled',
 ]);
 // Where Stripe sends a customer back after Alma: an absolute address, from
-// SITE_BASE_URL (http://127.0.0.1:{{port}} to try it locally) or the site's
-// base_url. Never from the request's Host header, which the client writes.
-const SITE_BASE_URL = (process.env.SITE_BASE_URL || {{{site_base_url_literal}}}).replace(/\/$/, '');
+// SITE_BASE_URL (http://127.0.0.1:{{port}} to try it locally) or the origin of
+// site.base_url. Never from the request's Host header, which the client writes.
+const SITE_BASE_URL = (process.env.SITE_BASE_URL || {{{site_origin_literal}}}).replace(/\/$/, '');
 // The published site only: never this folder, which holds the code and its settings.
 const SITE_DIR = path.resolve(__dirname, process.env.STATIC_DIR || {{{site_folder_literal}}});
 // What every file of the site is served with: the published site's _headers.

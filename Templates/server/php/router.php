@@ -34,8 +34,8 @@ const CLIENT_SECRET_PATH = {{{client_secret_path_single_quoted}}};
 const CHECKOUT_PATH = {{{checkout_path_single_quoted}}};
 const CHECKOUT_RETURN_PATH = {{{checkout_return_path_single_quoted}}};
 const WEBHOOK_PATH = {{{webhook_path_single_quoted}}};
-// The site's languages, each with its configured return page ('' means the
-// site's own /<lang>/return.html).
+// The site's languages, each with its return page: merchant.return_url, or the
+// site's own under site.base_url's path.
 const LANGUAGES = [
 {{#languages}}
     {{{code_single_quoted}}} => {{{return_url_single_quoted}}},
@@ -45,9 +45,9 @@ const DEFAULT_LANGUAGE = {{{default_language_single_quoted}}};
 // The PaymentIntent statuses the return page has a message for; any other is "unknown".
 const RETURN_STATUSES = ['succeeded', 'processing', 'requires_capture', 'requires_payment_method', 'requires_action', 'canceled'];
 // Where Stripe sends a customer back after Alma: an absolute address, from
-// SITE_BASE_URL (http://127.0.0.1:{{port}} to try it locally) or the site's
-// base_url. Never from the request's Host header, which the client writes.
-define('SITE_BASE_URL', rtrim(getenv('SITE_BASE_URL') ?: {{{site_base_url_single_quoted}}}, '/'));
+// SITE_BASE_URL (http://127.0.0.1:{{port}} to try it locally) or the origin of
+// site.base_url. Never from the request's Host header, which the client writes.
+define('SITE_BASE_URL', rtrim(getenv('SITE_BASE_URL') ?: {{{site_origin_single_quoted}}}, '/'));
 // The published site only: never this folder, which holds the code and its settings.
 define('SITE_DIR', realpath(getenv('STATIC_DIR') ?: __DIR__ . '/' . {{{site_folder_single_quoted}}}) ?: '/nonexistent');
 const CONTENT_TYPES = [

@@ -5,8 +5,8 @@ Creates PaymentIntents for the checkout page (through Stripe.js, or by
 itself when the page's form is posted without it), verifies Stripe webhooks
 and serves the published site, so the page and its endpoints share one
 origin. Settings come from the environment: STRIPE_SECRET_KEY,
-STRIPE_WEBHOOK_SECRET, PORT, HOST, STATIC_DIR, SITE_BASE_URL (the site's
-address in the return address Stripe gets, for local runs:
+STRIPE_WEBHOOK_SECRET, PORT, HOST, STATIC_DIR, SITE_BASE_URL (the origin
+this server answers at, in the return address Stripe gets; for local runs:
 http://127.0.0.1:{{port}}) and STRIPE_API_BASE (another Stripe API address, such
 as stripe-mock). Run it with `python app.py` to try it, with gunicorn in
 production (`gunicorn app:app`, see the README).
@@ -36,8 +36,8 @@ PRODUCTS = {
 DEFAULT_PRODUCT = {{{default_product_literal}}}
 LANGUAGES = [{{#languages}}{{{code_literal}}}{{^last}}, {{/last}}{{/languages}}]
 DEFAULT_LANGUAGE = {{{default_language_literal}}}
-# Where the return route sends each language: merchant.return_url, or
-# (empty) the site's own /<lang>/return.html.
+# Where the return route sends each language: merchant.return_url, or the
+# site's own return page under site.base_url's path (/<lang>/return.html).
 RETURN_PAGES = {
 {{#languages}}
     {{{code_literal}}}: {{{return_url_literal}}},
@@ -49,7 +49,7 @@ CHECKOUT_RETURN_PATH = {{{checkout_return_path_literal}}}
 WEBHOOK_PATH = {{{webhook_path_literal}}}
 # The origin of the absolute return address Stripe gets: never the request's
 # Host header, which the client chooses.
-SITE_BASE_URL = (os.environ.get("SITE_BASE_URL") or {{{site_base_url_literal}}}).rstrip("/")
+SITE_BASE_URL = (os.environ.get("SITE_BASE_URL") or {{{site_origin_literal}}}).rstrip("/")
 PAYMENT_INTENT_ID = re.compile(r"pi_[A-Za-z0-9]+")
 # The statuses the return page has a block for; anything else is "unknown".
 SHOWN_STATUSES = {"succeeded", "processing", "requires_capture", "requires_payment_method", "requires_action", "canceled"}

@@ -31,8 +31,8 @@ CLIENT_SECRET_PATH = {{{client_secret_path_single_quoted}}}
 CHECKOUT_PATH = {{{checkout_path_single_quoted}}}
 CHECKOUT_RETURN_PATH = {{{checkout_return_path_single_quoted}}}
 WEBHOOK_PATH = {{{webhook_path_single_quoted}}}
-# The site's languages, each with its configured return page ('' means the
-# site's own /<lang>/return.html).
+# The site's languages, each with its return page: merchant.return_url, or the
+# site's own under site.base_url's path.
 LANGUAGES = {
 {{#languages}}
   {{{code_single_quoted}}} => {{{return_url_single_quoted}}},
@@ -42,9 +42,9 @@ DEFAULT_LANGUAGE = {{{default_language_single_quoted}}}
 # The PaymentIntent statuses the return page has a message for; any other is "unknown".
 RETURN_STATUSES = %w[succeeded processing requires_capture requires_payment_method requires_action canceled].freeze
 # Where Stripe sends a customer back after Alma: an absolute address, from
-# SITE_BASE_URL (http://127.0.0.1:{{port}} to try it locally) or the site's
-# base_url. Never from the request's Host header, which the client writes.
-SITE_BASE_URL = ENV.fetch("SITE_BASE_URL", "").then { |url| url.empty? ? {{{site_base_url_single_quoted}}} : url }.chomp("/")
+# SITE_BASE_URL (http://127.0.0.1:{{port}} to try it locally) or the origin of
+# site.base_url. Never from the request's Host header, which the client writes.
+SITE_BASE_URL = ENV.fetch("SITE_BASE_URL", "").then { |url| url.empty? ? {{{site_origin_single_quoted}}} : url }.chomp("/")
 # The published site only: never this folder, which holds the code and its settings.
 SITE_DIR = File.expand_path(ENV.fetch("STATIC_DIR", {{{site_folder_single_quoted}}}), __dir__)
 # What every file of the site is served with: the published site's _headers.

@@ -12,18 +12,18 @@ def checkout_return():
     intent_id = request.args.get("payment_intent", "")
     secret = request.args.get("payment_intent_client_secret", "")
     status = "unknown"
-    well_formed = bool(PAYMENT_INTENT_ID.fullmatch(intent_id)) and secret.startswith(intent_id + "_secret_")
-    if well_formed:
+    matched = False
+    if PAYMENT_INTENT_ID.fullmatch(intent_id) and secret.startswith(intent_id + "_secret_"):
         try:
             intent = retrieve_payment_intent(stripe_client, intent_id)
             # The client secret proves that the address comes from this payment's redirect.
-            if hmac.compare_digest((getattr(intent, "client_secret", None) or "").encode(), secret.encode()) \
-                    and intent.status in SHOWN_STATUSES:
+            matched = hmac.compare_digest((getattr(intent, "client_secret", None) or "").encode(), secret.encode())
+            if matched and intent.status in SHOWN_STATUSES:
                 status = intent.status
         except stripe.StripeError as problem:
             app.logger.error("Stripe could not retrieve PaymentIntent %s: %s: %s", intent_id, type(problem).__name__, problem)
     page = RETURN_PAGES.get(language) or f"/{language}/return.html"
-    if well_formed:
+    if matched:
         # With JavaScript, the page asks Stripe itself with these.
         query = urlencode({"payment_intent": intent_id, "payment_intent_client_secret": secret})
         page += ("&" if "?" in page else "?") + query

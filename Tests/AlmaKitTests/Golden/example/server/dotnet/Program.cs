@@ -47,14 +47,14 @@ namespace AlmaCheckout
         const string CheckoutPath = "/checkout";
         const string CheckoutReturnPath = "/checkout/return";
         const string WebhookPath = "/webhook";
-        /// <summary>The site's languages, each with its configured return page ("" means the site's own /&lt;lang&gt;/return.html).</summary>
+        /// <summary>The site's languages, each with its return page: merchant.return_url, or the site's own under site.base_url's path.</summary>
         static readonly Dictionary<string, string> Languages = new Dictionary<string, string>
         {
-            { "fr", "" },
-            { "en", "" },
+            { "fr", "/fr/return.html" },
+            { "en", "/en/return.html" },
         };
         const string DefaultLanguage = "fr";
-        /// <summary>The site's base_url, unless SITE_BASE_URL says otherwise.</summary>
+        /// <summary>The origin of site.base_url, where these routes answer, unless SITE_BASE_URL says otherwise.</summary>
         const string DefaultSiteBaseUrl = "https://shop.example.fr";
         /// <summary>The PaymentIntent statuses the return page has a message for; any other is "unknown".</summary>
         static readonly HashSet<string> ReturnStatuses = new HashSet<string>
@@ -90,8 +90,8 @@ namespace AlmaCheckout
             var stripe = new StripeClient(secretKey, apiBase: apiBase);
             var webhookSecret = Setting("STRIPE_WEBHOOK_SECRET", "");
             // Where Stripe sends a customer back after Alma: an absolute address, from
-            // SITE_BASE_URL (http://127.0.0.1:4242 to try it locally) or the site's
-            // base_url. Never from the request's Host header, which the client writes.
+            // SITE_BASE_URL (http://127.0.0.1:4242 to try it locally) or the origin of
+            // site.base_url. Never from the request's Host header, which the client writes.
             var siteBaseUrl = Setting("SITE_BASE_URL", DefaultSiteBaseUrl).TrimEnd('/');
             // The published site only: never this folder, which holds the code and its settings.
             var siteDir = Path.GetFullPath(Setting("STATIC_DIR", "../../dist"));

@@ -42,7 +42,7 @@ const (
 	// product, or nothing (an error) when there are several.
 	defaultProduct  = "product"
 	defaultLanguage = "fr"
-	// defaultSiteBaseURL is the site's base_url, unless SITE_BASE_URL says otherwise.
+	// defaultSiteBaseURL is the origin of site.base_url, where these routes answer, unless SITE_BASE_URL says otherwise.
 	defaultSiteBaseURL = "https://shop.example.fr"
 )
 
@@ -57,16 +57,16 @@ var catalogue = []product{
 	{"product", 5099},
 }
 
-// siteLanguage is one language of the site, with the return page configured
-// for it; an empty returnURL means the site's own /<code>/return.html.
+// siteLanguage is one language of the site, with its return page:
+// merchant.return_url, or the site's own under site.base_url's path.
 type siteLanguage struct {
 	code      string
 	returnURL string
 }
 
 var languages = []siteLanguage{
-	{"fr", ""},
-	{"en", ""},
+	{"fr", "/fr/return.html"},
+	{"en", "/en/return.html"},
 }
 
 // Why a request's product can't be sold: 400 and 404.
@@ -127,7 +127,7 @@ func languageNamed(requested string) siteLanguage {
 
 // siteBaseURL is the origin of the address Stripe sends a customer back to
 // after Alma: SITE_BASE_URL (http://127.0.0.1:4242 to try it locally) or
-// the site's base_url. Never the request's Host header, which the client writes.
+// the origin of site.base_url. Never the request's Host header, which the client writes.
 func siteBaseURL() string {
 	base := os.Getenv("SITE_BASE_URL")
 	if base == "" {

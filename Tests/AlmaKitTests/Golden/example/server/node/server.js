@@ -26,11 +26,11 @@ const CLIENT_SECRET_PATH = "/secret";
 const CHECKOUT_PATH = "/checkout";
 const CHECKOUT_RETURN_PATH = "/checkout/return";
 const WEBHOOK_PATH = "/webhook";
-// The site's languages, each with its configured return page ('' means the
-// site's own /<lang>/return.html).
+// The site's languages, each with its return page: merchant.return_url, or the
+// site's own under site.base_url's path.
 const LANGUAGES = new Map([
-  ["fr", ""],
-  ["en", ""],
+  ["fr", "/fr/return.html"],
+  ["en", "/en/return.html"],
 ]);
 const DEFAULT_LANGUAGE = "fr";
 // The PaymentIntent statuses the return page has a message for; any other is "unknown".
@@ -38,8 +38,8 @@ const RETURN_STATUSES = new Set([
   'succeeded', 'processing', 'requires_capture', 'requires_payment_method', 'requires_action', 'canceled',
 ]);
 // Where Stripe sends a customer back after Alma: an absolute address, from
-// SITE_BASE_URL (http://127.0.0.1:4242 to try it locally) or the site's
-// base_url. Never from the request's Host header, which the client writes.
+// SITE_BASE_URL (http://127.0.0.1:4242 to try it locally) or the origin of
+// site.base_url. Never from the request's Host header, which the client writes.
 const SITE_BASE_URL = (process.env.SITE_BASE_URL || "https://shop.example.fr").replace(/\/$/, '');
 // The published site only: never this folder, which holds the code and its settings.
 const SITE_DIR = path.resolve(__dirname, process.env.STATIC_DIR || "../../dist");

@@ -4,8 +4,8 @@ Creates PaymentIntents for the checkout page (through Stripe.js, or by
 itself when the page's form is posted without it), verifies Stripe webhooks
 and serves the published site, so the page and its endpoints share one
 origin. Settings come from the environment: STRIPE_SECRET_KEY,
-STRIPE_WEBHOOK_SECRET, PORT, HOST, STATIC_DIR, SITE_BASE_URL (the site's
-address in the return address Stripe gets, for local runs:
+STRIPE_WEBHOOK_SECRET, PORT, HOST, STATIC_DIR, SITE_BASE_URL (the origin
+this server answers at, in the return address Stripe gets; for local runs:
 http://127.0.0.1:4242) and STRIPE_API_BASE (another Stripe API address, such
 as stripe-mock). Run it with `python app.py` to try it, with gunicorn in
 production (`gunicorn app:app`, see the README).
@@ -33,11 +33,11 @@ PRODUCTS = {
 DEFAULT_PRODUCT = "product"
 LANGUAGES = ["fr", "en"]
 DEFAULT_LANGUAGE = "fr"
-# Where the return route sends each language: merchant.return_url, or
-# (empty) the site's own /<lang>/return.html.
+# Where the return route sends each language: merchant.return_url, or the
+# site's own return page under site.base_url's path (/<lang>/return.html).
 RETURN_PAGES = {
-    "fr": "",
-    "en": "",
+    "fr": "/fr/return.html",
+    "en": "/en/return.html",
 }
 CLIENT_SECRET_PATH = "/secret"
 CHECKOUT_PATH = "/checkout"
@@ -206,18 +206,18 @@ def checkout_return():
     intent_id = request.args.get("payment_intent", "")
     secret = request.args.get("payment_intent_client_secret", "")
     status = "unknown"
-    well_formed = bool(PAYMENT_INTENT_ID.fullmatch(intent_id)) and secret.startswith(intent_id + "_secret_")
-    if well_formed:
+    matched = False
+    if PAYMENT_INTENT_ID.fullmatch(intent_id) and secret.startswith(intent_id + "_secret_"):
         try:
             intent = retrieve_payment_intent(stripe_client, intent_id)
             # The client secret proves that the address comes from this payment's redirect.
-            if hmac.compare_digest((getattr(intent, "client_secret", None) or "").encode(), secret.encode()) \
-                    and intent.status in SHOWN_STATUSES:
+            matched = hmac.compare_digest((getattr(intent, "client_secret", None) or "").encode(), secret.encode())
+            if matched and intent.status in SHOWN_STATUSES:
                 status = intent.status
         except stripe.StripeError as problem:
             app.logger.error("Stripe could not retrieve PaymentIntent %s: %s: %s", intent_id, type(problem).__name__, problem)
     page = RETURN_PAGES.get(language) or f"/{language}/return.html"
-    if well_formed:
+    if matched:
         # With JavaScript, the page asks Stripe itself with these.
         query = urlencode({"payment_intent": intent_id, "payment_intent_client_secret": secret})
         page += ("&" if "?" in page else "?") + query

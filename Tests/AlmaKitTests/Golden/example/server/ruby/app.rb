@@ -28,18 +28,18 @@ CLIENT_SECRET_PATH = '/secret'
 CHECKOUT_PATH = '/checkout'
 CHECKOUT_RETURN_PATH = '/checkout/return'
 WEBHOOK_PATH = '/webhook'
-# The site's languages, each with its configured return page ('' means the
-# site's own /<lang>/return.html).
+# The site's languages, each with its return page: merchant.return_url, or the
+# site's own under site.base_url's path.
 LANGUAGES = {
-  'fr' => '',
-  'en' => '',
+  'fr' => '/fr/return.html',
+  'en' => '/en/return.html',
 }.freeze
 DEFAULT_LANGUAGE = 'fr'
 # The PaymentIntent statuses the return page has a message for; any other is "unknown".
 RETURN_STATUSES = %w[succeeded processing requires_capture requires_payment_method requires_action canceled].freeze
 # Where Stripe sends a customer back after Alma: an absolute address, from
-# SITE_BASE_URL (http://127.0.0.1:4242 to try it locally) or the site's
-# base_url. Never from the request's Host header, which the client writes.
+# SITE_BASE_URL (http://127.0.0.1:4242 to try it locally) or the origin of
+# site.base_url. Never from the request's Host header, which the client writes.
 SITE_BASE_URL = ENV.fetch("SITE_BASE_URL", "").then { |url| url.empty? ? 'https://shop.example.fr' : url }.chomp("/")
 # The published site only: never this folder, which holds the code and its settings.
 SITE_DIR = File.expand_path(ENV.fetch("STATIC_DIR", '../../dist'), __dir__)

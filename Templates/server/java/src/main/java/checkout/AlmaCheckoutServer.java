@@ -59,16 +59,16 @@ public final class AlmaCheckoutServer {
   static final String CHECKOUT_RETURN_PATH = {{{checkout_return_path_literal}}};
   static final String WEBHOOK_PATH = {{{webhook_path_literal}}};
   /**
-   * The site's languages, each with its configured return page ("" means the site's own
-   * /&lt;lang&gt;/return.html).
+   * The site's languages, each with its return page: merchant.return_url, or the site's own
+   * under site.base_url's path.
    */
   static final Map<String, String> LANGUAGES = Map.ofEntries(
 {{#languages}}
       Map.entry({{{code_literal}}}, {{{return_url_literal}}}){{^last}},{{/last}}{{#last}});{{/last}}
 {{/languages}}
   static final String DEFAULT_LANGUAGE = {{{default_language_literal}}};
-  /** The site's base_url, unless SITE_BASE_URL says otherwise. */
-  static final String SITE_BASE_URL = {{{site_base_url_literal}}};
+  /** The origin of site.base_url, where these routes answer, unless SITE_BASE_URL says otherwise. */
+  static final String SITE_BASE_URL = {{{site_origin_literal}}};
   /** The PaymentIntent statuses the return page has a message for; any other is "unknown". */
   static final Set<String> RETURN_STATUSES = Set.of(
       "succeeded", "processing", "requires_capture", "requires_payment_method", "requires_action", "canceled");
@@ -106,7 +106,7 @@ public final class AlmaCheckoutServer {
   private final Path siteDir;
   /**
    * The origin of the address Stripe sends a customer back to after Alma: SITE_BASE_URL
-   * (http://127.0.0.1:{{port}} to try it locally) or the site's base_url. Never the request's Host
+   * (http://127.0.0.1:{{port}} to try it locally) or the origin of site.base_url. Never the request's Host
    * header, which the client writes.
    */
   private final String siteBaseUrl;

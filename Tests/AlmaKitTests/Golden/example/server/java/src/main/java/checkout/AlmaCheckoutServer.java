@@ -56,14 +56,14 @@ public final class AlmaCheckoutServer {
   static final String CHECKOUT_RETURN_PATH = "/checkout/return";
   static final String WEBHOOK_PATH = "/webhook";
   /**
-   * The site's languages, each with its configured return page ("" means the site's own
-   * /&lt;lang&gt;/return.html).
+   * The site's languages, each with its return page: merchant.return_url, or the site's own
+   * under site.base_url's path.
    */
   static final Map<String, String> LANGUAGES = Map.ofEntries(
-      Map.entry("fr", ""),
-      Map.entry("en", ""));
+      Map.entry("fr", "/fr/return.html"),
+      Map.entry("en", "/en/return.html"));
   static final String DEFAULT_LANGUAGE = "fr";
-  /** The site's base_url, unless SITE_BASE_URL says otherwise. */
+  /** The origin of site.base_url, where these routes answer, unless SITE_BASE_URL says otherwise. */
   static final String SITE_BASE_URL = "https://shop.example.fr";
   /** The PaymentIntent statuses the return page has a message for; any other is "unknown". */
   static final Set<String> RETURN_STATUSES = Set.of(
@@ -102,7 +102,7 @@ public final class AlmaCheckoutServer {
   private final Path siteDir;
   /**
    * The origin of the address Stripe sends a customer back to after Alma: SITE_BASE_URL
-   * (http://127.0.0.1:4242 to try it locally) or the site's base_url. Never the request's Host
+   * (http://127.0.0.1:4242 to try it locally) or the origin of site.base_url. Never the request's Host
    * header, which the client writes.
    */
   private final String siteBaseUrl;
