@@ -41,8 +41,9 @@ final class ChangeMonitor: Sendable {
     }
 
     #if canImport(Glibc)
-    /// Watches the project folder (for the configuration) and every folder
-    /// under `Content/` and `Templates/`. Returns false when inotify is unavailable.
+    /// Watches the project folder (for the configuration), every folder
+    /// under `Content/` and `Templates/`, and the products' images' folders.
+    /// Returns false when inotify is unavailable.
     private func watchWithInotify() -> Bool {
         let descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { return false }
@@ -68,6 +69,12 @@ final class ChangeMonitor: Sendable {
                 let folder = watcher.projectDirectory.appending(path: name)
                 if FileManager.default.fileExists(atPath: folder.path), !addTree(folder) { return false }
             }
+            // The images' folders, where they exist: one named before it is
+            // made is found when the configuration or the project folder changes.
+            for folder in Set(watcher.productImages().map { $0.deletingLastPathComponent() })
+            where FileManager.default.fileExists(atPath: folder.path) {
+                _ = add(folder)
+            }
             return true
         }
         guard watchAll() else {
@@ -88,7 +95,8 @@ final class ChangeMonitor: Sendable {
             // Files the build does not read (an editor's swap file in the
             // project folder) change nothing.
             let touchesInputs = events.contains { $0.file.map(watcher.isInput) ?? false }
-            if events.contains(where: \.changesStructure) {
+            let touchesConfiguration = events.contains { $0.file?.standardizedFileURL.path == watcher.configFile.standardizedFileURL.path }
+            if events.contains(where: \.changesStructure) || touchesConfiguration {
                 // A new folder needs a watch of its own, even while still
                 // empty; existing watches are kept. What it holds, or what a
                 // full queue lost, is found by a full build.

@@ -48,7 +48,7 @@ struct Serve: AsyncParsableCommand {
             }
             if firstBuild.withLock({ $0 }) {
                 firstBuild.withLock { $0 = false }
-                Terminal.output("serving http://127.0.0.1:\(port)/ (watching almakit.yml, Content/ and Templates/; Ctrl-C stops)")
+                Terminal.output("serving http://127.0.0.1:\(port)/ (watching almakit.yml, Content/, Templates/ and product images; Ctrl-C stops)")
                 Terminal.output("""
                     this preview takes no payment; to pay in Stripe test mode, run a generated server, which serves the same site:
                       almakit build --project \(project.project)

@@ -181,3 +181,26 @@ def test_warnings_are_printed_once_not_after_every_edit(served):
         while not (line := terminal.lines.get(timeout=20)).startswith("updated "):
             lines.append(line)
     assert sum("is a sample key" in line for line in lines) == 1, lines
+
+
+def test_a_product_image_added_outside_content_is_picked_up(served):
+    # The configuration names a picture that is not there yet: the build
+    # fails; saving the picture, in a folder serve has no other reason to
+    # watch, is enough to bring the site back.
+    project, base, _ = served
+    events = EventStream(base + "/__almakit/events")
+    (project / "images").mkdir()
+    config = (project / "almakit.yml").read_text()
+    merchant, rest = config.split("  amount: 5099\n", 1)
+    catalogue = ("products:\n"
+                 "  - { id: lamp, name: Lampe, amount: 5099, image: images/lamp.svg }\n"
+                 "  - { id: desk, name: Bureau, amount: 12900 }\n")
+    (project / "almakit.yml").write_text(merchant + catalogue + "stripe:" + rest.split("\nstripe:", 1)[1])
+    name, data = events.next_event()
+    while name == "reload":  # the new folder alone may rebuild first
+        name, data = events.next_event()
+    assert name == "problems" and "images/lamp.svg" in data, data
+    (project / "images" / "lamp.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    assert events.next_event()[0] == "reload"
+    assert get(base + "/assets/products/lamp.svg")[0] == 200
+    assert "checkout/desk.html" in get(base + "/fr/checkout.html")[1]
