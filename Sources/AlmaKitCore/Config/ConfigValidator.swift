@@ -151,8 +151,6 @@ public struct ConfigValidator: Sendable {
         return problems
     }
 
-    /// Each address must be one a browser can be sent to; one address for
-    /// several languages brings every customer back in the same one.
     /// "query" or "fragment" when `address` has one, for addresses that others are appended to.
     static func queryOrFragment(of address: String) -> String? {
         guard let components = URLComponents(string: address) else { return nil }
@@ -168,6 +166,8 @@ public struct ConfigValidator: Sendable {
                       hint: "remove the '#' and what follows; a query ('?…') is kept")
     }
 
+    /// Each address must be one a browser can be sent to; one address for
+    /// several languages brings every customer back in the same one.
     private func returnURLProblems(_ returnURL: LocalizedText, _ config: SiteConfig) -> [Diagnostic] {
         switch returnURL {
         case .same(let address):
