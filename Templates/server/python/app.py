@@ -34,10 +34,9 @@ PRODUCTS = {
 }
 # What a request that names no product buys: the only product, or nothing.
 DEFAULT_PRODUCT = {{{default_product_literal}}}
-LANGUAGES = [{{#languages}}{{{code_literal}}}{{^last}}, {{/last}}{{/languages}}]
 DEFAULT_LANGUAGE = {{{default_language_literal}}}
-# Where the return route sends each language: merchant.return_url, or the
-# site's own return page under site.base_url's path (/<lang>/return.html).
+# The site's languages, each with the page the return route sends it to:
+# merchant.return_url, or the site's own under site.base_url's path.
 RETURN_PAGES = {
 {{#languages}}
     {{{code_literal}}}: {{{return_url_literal}}},
@@ -87,7 +86,7 @@ def requested_product(product_id):
 
 
 def requested_language(language):
-    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return language if language in RETURN_PAGES else DEFAULT_LANGUAGE
 
 
 def secret_key_from_environment():

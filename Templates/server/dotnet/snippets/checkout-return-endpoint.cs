@@ -31,7 +31,7 @@ static async Task AnswerCheckoutReturnAsync(HttpContext context, StripeClient st
             logger.LogError(problem, "Stripe could not retrieve PaymentIntent {Id}", intentId);
         }
     }
-    var page = Languages[lang].Length == 0 ? "/" + lang + "/return.html" : Languages[lang];
+    var page = Languages[lang];
     if (kept.Length > 0)
     {
         page += (page.Contains('?') ? "&" : "?") + kept;

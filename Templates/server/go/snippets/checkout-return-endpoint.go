@@ -21,9 +21,6 @@ func checkoutReturnHandler(client *stripe.Client) http.HandlerFunc {
 			}
 		}
 		page := lang.returnURL
-		if page == "" {
-			page = "/" + lang.code + "/return.html"
-		}
 		if kept != "" {
 			separator := "?"
 			if strings.Contains(page, "?") {

@@ -29,7 +29,7 @@ void answerCheckoutReturn(HttpExchange exchange) throws IOException {
       LOG.severe("Stripe could not retrieve PaymentIntent " + intentId + ": " + problem);
     }
   }
-  String page = LANGUAGES.get(lang).isEmpty() ? "/" + lang + "/return.html" : LANGUAGES.get(lang);
+  String page = LANGUAGES.get(lang);
   if (!kept.isEmpty()) {
     page += (page.contains("?") ? "&" : "?") + kept;
   }

@@ -28,7 +28,7 @@ function answer_checkout_return(\Stripe\StripeClient $stripe): void
             error_log("Stripe could not retrieve PaymentIntent {$intentId}: " . get_class($problem) . ': ' . $problem->getMessage());
         }
     }
-    $page = LANGUAGES[$lang] !== '' ? LANGUAGES[$lang] : '/' . $lang . '/return.html';
+    $page = LANGUAGES[$lang];
     if ($query !== '') {
         $page .= (str_contains($page, '?') ? '&' : '?') . $query;
     }

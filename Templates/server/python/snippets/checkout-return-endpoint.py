@@ -22,7 +22,7 @@ def checkout_return():
                 status = intent.status
         except stripe.StripeError as problem:
             app.logger.error("Stripe could not retrieve PaymentIntent %s: %s: %s", intent_id, type(problem).__name__, problem)
-    page = RETURN_PAGES.get(language) or f"/{language}/return.html"
+    page = RETURN_PAGES[language]
     if matched:
         # With JavaScript, the page asks Stripe itself with these.
         query = urlencode({"payment_intent": intent_id, "payment_intent_client_secret": secret})

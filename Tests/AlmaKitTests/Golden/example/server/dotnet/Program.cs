@@ -301,7 +301,7 @@ namespace AlmaCheckout
                     logger.LogError(problem, "Stripe could not retrieve PaymentIntent {Id}", intentId);
                 }
             }
-            var page = Languages[lang].Length == 0 ? "/" + lang + "/return.html" : Languages[lang];
+            var page = Languages[lang];
             if (kept.Length > 0)
             {
                 page += (page.Contains('?') ? "&" : "?") + kept;

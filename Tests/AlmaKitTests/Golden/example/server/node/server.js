@@ -251,7 +251,7 @@ app.get(CHECKOUT_RETURN_PATH, handleAsync(async (req, res) => {
       console.error(`Stripe could not retrieve PaymentIntent ${intentId}: ${error.type}: ${error.message}`);
     }
   }
-  let page = LANGUAGES.get(lang) || `/${lang}/return.html`;
+  let page = LANGUAGES.get(lang);
   if (query) {
     page += (page.includes('?') ? '&' : '?') + query;
   }

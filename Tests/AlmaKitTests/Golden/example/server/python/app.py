@@ -31,10 +31,9 @@ PRODUCTS = {
 }
 # What a request that names no product buys: the only product, or nothing.
 DEFAULT_PRODUCT = "product"
-LANGUAGES = ["fr", "en"]
 DEFAULT_LANGUAGE = "fr"
-# Where the return route sends each language: merchant.return_url, or the
-# site's own return page under site.base_url's path (/<lang>/return.html).
+# The site's languages, each with the page the return route sends it to:
+# merchant.return_url, or the site's own under site.base_url's path.
 RETURN_PAGES = {
     "fr": "/fr/return.html",
     "en": "/en/return.html",
@@ -85,7 +84,7 @@ def requested_product(product_id):
 
 
 def requested_language(language):
-    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return language if language in RETURN_PAGES else DEFAULT_LANGUAGE
 
 
 def secret_key_from_environment():
@@ -216,7 +215,7 @@ def checkout_return():
                 status = intent.status
         except stripe.StripeError as problem:
             app.logger.error("Stripe could not retrieve PaymentIntent %s: %s: %s", intent_id, type(problem).__name__, problem)
-    page = RETURN_PAGES.get(language) or f"/{language}/return.html"
+    page = RETURN_PAGES[language]
     if matched:
         # With JavaScript, the page asks Stripe itself with these.
         query = urlencode({"payment_intent": intent_id, "payment_intent_client_secret": secret})

@@ -232,7 +232,6 @@ class AlmaCheckoutServer < Sinatra::Base
       end
     end
     page = LANGUAGES.fetch(lang)
-    page = "/#{lang}/return.html" if page.empty?
     page += (page.include?("?") ? "&" : "?") + query unless query.empty?
     # The return page shows the block #status-<status> even without JavaScript.
     redirect "#{page}#status-#{status}", 303

@@ -289,7 +289,7 @@ public final class AlmaCheckoutServer {
         LOG.severe("Stripe could not retrieve PaymentIntent " + intentId + ": " + problem);
       }
     }
-    String page = LANGUAGES.get(lang).isEmpty() ? "/" + lang + "/return.html" : LANGUAGES.get(lang);
+    String page = LANGUAGES.get(lang);
     if (!kept.isEmpty()) {
       page += (page.contains("?") ? "&" : "?") + kept;
     }
