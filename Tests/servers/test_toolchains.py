@@ -104,7 +104,7 @@ def test_generated_servers_have_no_trailing_whitespace(site):
 # One template broken per language, the way a slip of the keyboard would:
 # (template, text in it, what replaces that text).
 BREAKAGES = {
-    "curl": ("server/curl/create-payment-intent.sh", "esac\n", "\n"),
+    "curl": ("server/curl/snippets/catalogue-amount.sh", "esac\n", "\n"),
     "ruby": ("server/ruby/snippets/create-payment-intent.rb", "  intent\nend\n", "  intent\n"),
     "python": ("server/python/snippets/create-payment-intent.py", "def create_alma_payment_intent(client, product_id, **confirmation):",
                "def create_alma_payment_intent(client, product_id, **confirmation)"),

@@ -11,10 +11,7 @@
 # STRIPE_API_BASE (optional).
 set -euo pipefail
 
-case "${STRIPE_SECRET_KEY:-}" in
-  sk_*|rk_*) ;;
-  *) echo "STRIPE_SECRET_KEY must hold your secret key (sk_test_...) from the Stripe Dashboard" >&2; exit 1 ;;
-esac
+{{> server/curl/snippets/secret-key.sh}}
 api_base="${STRIPE_API_BASE:-https://api.stripe.com}"
 # Quoted apart: inside "${...:-...}" a quoted default would keep its quotes.
 site_base_url="${SITE_BASE_URL:-}"
@@ -35,13 +32,7 @@ if [[ "$argument" == pi_* ]]; then
   parameters=("${confirmation[@]}")
 else
   product="$argument"
-  [ -n "$product" ] || product={{{default_product_literal}}}
-  case "$product" in
-{{#products}}
-    {{id}}) amount={{amount}} ;;
-{{/products}}
-    *) echo "Name a product of the catalogue:{{#products}} {{id}}{{/products}}" >&2; exit 1 ;;
-  esac
+  {{> server/curl/snippets/catalogue-amount.sh}}
   url="$api_base/v1/payment_intents"
   parameters=(
     -d amount="$amount"

@@ -6,19 +6,9 @@
 # Environment: STRIPE_SECRET_KEY (required), STRIPE_API_BASE (optional).
 set -euo pipefail
 
-case "${STRIPE_SECRET_KEY:-}" in
-  sk_*|rk_*) ;;
-  *) echo "STRIPE_SECRET_KEY must hold your secret key (sk_test_...) from the Stripe Dashboard" >&2; exit 1 ;;
-esac
+{{> server/curl/snippets/secret-key.sh}}
 product="${1:-}"
-[ -n "$product" ] || product={{{default_product_literal}}}
-# The amount comes from the catalogue, never from whoever asks.
-case "$product" in
-{{#products}}
-  {{id}}) amount={{amount}} ;;
-{{/products}}
-  *) echo "Name a product of the catalogue:{{#products}} {{id}}{{/products}}" >&2; exit 1 ;;
-esac
+{{> server/curl/snippets/catalogue-amount.sh}}
 api_base="${STRIPE_API_BASE:-https://api.stripe.com}"
 # A fresh key per attempt: a retried request can't create a second PaymentIntent.
 idempotency_key="$(cat /proc/sys/kernel/random/uuid 2>/dev/null || uuidgen)"

@@ -35,6 +35,7 @@ if [[ "$argument" == pi_* ]]; then
 else
   product="$argument"
   [ -n "$product" ] || product="product"
+  # The amount comes from the catalogue, never from whoever asks.
   case "$product" in
     product) amount=5099 ;;
     *) echo "Name a product of the catalogue: product" >&2; exit 1 ;;
