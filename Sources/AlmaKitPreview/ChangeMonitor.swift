@@ -94,7 +94,8 @@ final class ChangeMonitor: Sendable {
             }
             // Files the build does not read (an editor's swap file in the
             // project folder) change nothing.
-            let touchesInputs = events.contains { $0.file.map(watcher.isInput) ?? false }
+            let images = watcher.productImages()
+            let touchesInputs = events.contains { $0.file.map { watcher.isInput($0, images: images) } ?? false }
             let touchesConfiguration = events.contains { $0.file?.standardizedFileURL.path == watcher.configFile.standardizedFileURL.path }
             if events.contains(where: \.changesStructure) || touchesConfiguration {
                 // A new folder needs a watch of its own, even while still

@@ -49,10 +49,12 @@ extension ProjectWatcher {
     /// Whether a build reads `file`: the configuration, a product's image, or
     /// a file that is not hidden under `Content/` or `Templates/` (as
     /// `ProjectFiles` lists them).
-    public func isInput(_ file: URL) -> Bool {
+    /// - Parameter images: `productImages()`, read once for a batch of changes
+    ///   rather than the configuration parsed again for every file.
+    public func isInput(_ file: URL, images: [URL]) -> Bool {
         let path = file.standardizedFileURL.path
         if path == configFile.standardizedFileURL.path { return true }
-        if productImages().contains(where: { $0.path == path }) { return true }
+        if images.contains(where: { $0.path == path }) { return true }
         for folder in ["Content", "Templates"] {
             let root = projectDirectory.appending(path: folder).standardizedFileURL.path + "/"
             if path + "/" == root { return true }
