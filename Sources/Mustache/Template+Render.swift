@@ -58,7 +58,14 @@ extension MustacheTemplate {
 
         case .variable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let template = child as? MustacheTemplate {
+                // AlmaKit: texts and numbers, nearly every value a page
+                // prints, are told apart by their type alone, before the
+                // casts that look up conformances.
+                if let text = child as? MustacheText {
+                    string += context.contentType.escapeText(text.renderText)
+                } else if let number = child as? Int {
+                    string += String(number)
+                } else if let template = child as? MustacheTemplate {
                     template.render(context: context, into: &string)
                 } else if let renderable = child as? MustacheCustomRenderable {
                     string += context.contentType.escapeText(renderable.renderText)
@@ -71,7 +78,9 @@ extension MustacheTemplate {
 
         case .unescapedVariable(let variable, let transforms):
             if let child = getChild(named: variable, transforms: transforms, context: context) {
-                if let renderable = child as? MustacheCustomRenderable {
+                if let text = child as? MustacheText {
+                    string += text.renderText
+                } else if let renderable = child as? MustacheCustomRenderable {
                     string += renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
                     string += self.renderUnescapedLambda(lambda, parameter: "", context: context)
@@ -162,11 +171,13 @@ extension MustacheTemplate {
     ///   - template: Template to render with
     ///   - string: where the text goes, at its end
     func renderSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+        // AlmaKit: a `Bool`, the commonest section value, is tested first:
+        // no sequence is a `Bool`, and this cast needs no conformance lookup.
         switch child {
-        case let array as any MustacheSequence:
-            array.renderSection(with: template, context: context, into: &string)
         case let bool as Bool:
             if bool { template.render(context: context, into: &string) }
+        case let array as any MustacheSequence:
+            array.renderSection(with: template, context: context, into: &string)
         case let null as MustacheCustomRenderable where null.isNull == true:
             break
         case .some(let value):
@@ -190,10 +201,10 @@ extension MustacheTemplate {
     /// - Returns: Rendered text
     func renderInvertedSection(_ child: Any?, with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
         switch child {
-        case let array as any MustacheSequence:
-            array.renderInvertedSection(with: template, context: context, into: &string)
         case let bool as Bool:
             if !bool { template.render(context: context, into: &string) }
+        case let array as any MustacheSequence:
+            array.renderInvertedSection(with: template, context: context, into: &string)
         case let null as MustacheCustomRenderable where null.isNull == true:
             template.render(context: context, into: &string)
         case .some:
@@ -265,7 +276,9 @@ extension MustacheTemplate {
             child = Self.getChildInStack(named: name.components, from: context.stack)
         }
 
-        if let custom = child as? MustacheCustomRepresentation {
+        // AlmaKit: a text has no custom representation; the check that
+        // shows it compares types, where the cast looks up a conformance.
+        if !(child is MustacheText), let custom = child as? MustacheCustomRepresentation {
             child = custom.representation
         }
 

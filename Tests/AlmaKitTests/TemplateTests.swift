@@ -158,4 +158,14 @@ import Testing
             #expect(templates.render("probe.html", context(TemplateText(value))) == expected, "\(template) with \(value.debugDescription)")
         }
     }
+
+    /// Numbers and flags skip the casts too (`Sources/Mustache/README.md`):
+    /// they must print and decide sections as their text and truth do.
+    @Test func numbersAndFlagsRenderAsBefore() throws {
+        let project = try TemporaryProject(["Templates/probe.html": "{{n}}|{{{n}}}|{{#n}}[{{.}}]{{/n}}|{{#yes}}Y{{/yes}}{{^yes}}-{{/yes}}|{{#no}}N{{/no}}{{^no}}-{{/no}}"])
+        var diagnostics = Diagnostics()
+        let templates = TemplateSet.load(projectDirectory: project.directory, into: &diagnostics)
+        #expect(templates.render("probe.html", ["n": -42, "yes": true, "no": false] as [String: Any]) == "-42|-42|[-42]|Y|-")
+        #expect(templates.render("probe.html", ["n": 0, "yes": false, "no": true] as [String: Any]) == "0|0|[0]|-|N")
+    }
 }
