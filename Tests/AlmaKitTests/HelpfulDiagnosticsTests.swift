@@ -135,6 +135,26 @@ import Testing
         #expect(paths.relative(TemplateSet.builtInOrigin + "page.html") == TemplateSet.builtInOrigin + "page.html")
     }
 
+    /// A plain path skips the URLs; every other takes them, and both agree.
+    @Test func pathsFromEveryKindOfCurrentDirectory() {
+        let cases: [(current: String, file: String, expected: String)] = [
+            ("/repo/site", "Content/en/guide.md", "Content/en/guide.md"),
+            ("/repo/site/Content", "Content/en/guide.md", "en/guide.md"),
+            ("/repo/site/Content/en", "Content/en/guide.md", "guide.md"),
+            ("/repo/site/Content/fr", "Content/en/guide.md", "../en/guide.md"),
+            ("/", "Content/en/guide.md", "repo/site/Content/en/guide.md"),
+            ("/elsewhere/deep", "almakit.yml", "../../repo/site/almakit.yml"),
+            ("/repo/site-other", "almakit.yml", "../site/almakit.yml"),
+            ("/repo", "Content/../almakit.yml", "site/almakit.yml"),
+            ("/repo", "./Content//en/guide.md", "site/Content/en/guide.md"),
+            ("/repo", "/abs/file.md", "../abs/file.md"),
+        ]
+        for (current, file, expected) in cases {
+            let paths = DiagnosticPaths(project: URL(fileURLWithPath: "/repo/site"), currentDirectory: URL(fileURLWithPath: current))
+            #expect(paths.relative(file) == expected, "\(file) from \(current)")
+        }
+    }
+
     @Test func checkFromARepositorysRootNamesFilesThatExistThere() throws {
         let repository = try TemporaryProject([:], config: nil, pages: [:])
         try repository.write("site/almakit.yml", TemporaryProject.validConfig)

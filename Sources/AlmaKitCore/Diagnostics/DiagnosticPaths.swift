@@ -11,12 +11,21 @@ public struct DiagnosticPaths: Sendable {
     /// How a problem in a built-in template names its file: it has no path.
     package static let builtInTemplatePrefix = "built-in template "
 
+    /// The project's path from the current directory, which a plain relative
+    /// file path can simply follow; nil when the current directory lies
+    /// inside the project, where the two paths may share more than it.
+    private let projectPrefix: String?
+
     /// - Parameters:
     ///   - project: the folder the diagnostics' relative paths start from.
     ///   - currentDirectory: where the reader is; the process's own by default.
     public init(project: URL, currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) {
         self.project = project.standardizedFileURL
         self.currentDirectory = currentDirectory.standardizedFileURL
+        let projectComponents = self.project.pathComponents, currentComponents = self.currentDirectory.pathComponents
+        let shared = zip(projectComponents, currentComponents).prefix { $0 == $1 }.count
+        let currentIsInside = shared == projectComponents.count && currentComponents.count > shared
+        projectPrefix = currentIsInside ? nil : FilePaths.relative(from: self.currentDirectory, to: self.project)
     }
 
     /// The file's absolute path; a name that is not a path (a built-in template) as it is.
@@ -28,6 +37,10 @@ public struct DiagnosticPaths: Sendable {
     /// The file's path from the current directory (`site/Content/en/guide.md`, `../site/almakit.yml`).
     public func relative(_ file: String) -> String {
         guard Self.isPath(file) else { return file }
+        // Without URLs, which cost a thousand warnings 25 ms at the end of a build.
+        if let projectPrefix, Self.isPlainRelative(file) {
+            return projectPrefix == "." ? file : projectPrefix + "/" + file
+        }
         return FilePaths.relative(from: currentDirectory, to: URL(fileURLWithPath: absolute(file)))
     }
 
@@ -38,6 +51,11 @@ public struct DiagnosticPaths: Sendable {
             moved.location.file = relative(diagnostic.location.file)
             return moved
         })
+    }
+
+    /// A relative path with no `.`, `..` or empty segment: `Content/en/guide.md`.
+    private static func isPlainRelative(_ file: String) -> Bool {
+        !file.hasPrefix("/") && file.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
     private static func isPath(_ file: String) -> Bool {

@@ -77,7 +77,9 @@ package struct YAMLMapping {
         return scalar.string
     }
 
-    package func int(_ key: String, required: Bool, hint: String = "write digits only, without quotes", into diagnostics: inout Diagnostics) -> Int? {
+    /// - Parameter hint: worked out only for a value that is no whole number.
+    package func int(_ key: String, required: Bool, hint: @autoclosure () -> String = "write digits only, without quotes",
+                     into diagnostics: inout Diagnostics) -> Int? {
         guard let node = present(key, required: required, into: &diagnostics) else { return nil }
         // A quoted "5099" is text in YAML: a number must be written as one.
         guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any, let value = Int(scalar.string) else {
@@ -85,7 +87,7 @@ package struct YAMLMapping {
             diagnostics.append(.error(id: "yaml.not-a-whole-number",
                 at: source.location(of: node),
                 "'\(qualified(key))' must be a whole number, not \(written ?? "a list or mapping")",
-                hint: hint))
+                hint: hint()))
             return nil
         }
         return value
