@@ -102,6 +102,7 @@ let package = Package(
                 "AlmaKitMarkdown",
                 "AlmaKitHighlight",
                 "AlmaKitCore",
+                "Mustache",
                 // The tests parse the CI workflow `almakit init` writes.
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -20,6 +20,12 @@ struct MustacheStackObject {
         self.object = object
         self.knownParent = object as? MustacheKnownParent
     }
+
+    /// An object known to be a known parent (`MustacheValue`): no cast.
+    init(knownParent: any MustacheKnownParent) {
+        self.object = knownParent
+        self.knownParent = knownParent
+    }
 }
 
 /// Context while rendering mustache tokens
@@ -63,8 +69,12 @@ struct MustacheContext {
 
     /// return context with object add to stack
     func withObject(_ object: Any) -> MustacheContext {
+        withObject(MustacheStackObject(object))
+    }
+
+    func withObject(_ object: MustacheStackObject) -> MustacheContext {
         var stack = self.stack
-        stack.append(MustacheStackObject(object))
+        stack.append(object)
         return .init(
             stack: stack,
             sequenceContext: nil,
@@ -126,8 +136,12 @@ struct MustacheContext {
 
     /// return context with sequence info and sequence element added to stack
     func withSequence(_ object: Any, sequenceContext: MustacheSequenceContext) -> MustacheContext {
+        withSequence(MustacheStackObject(object), sequenceContext: sequenceContext)
+    }
+
+    func withSequence(_ object: MustacheStackObject, sequenceContext: MustacheSequenceContext) -> MustacheContext {
         var stack = self.stack
-        stack.append(MustacheStackObject(object))
+        stack.append(object)
         return .init(
             stack: stack,
             sequenceContext: sequenceContext,

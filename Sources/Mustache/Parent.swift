@@ -23,4 +23,43 @@ extension Dictionary: MustacheParent, MustacheKnownParent where Key == String {
 /// asks two of any other object (AlmaKit's copy: see README.md in this folder).
 /// A type that also conforms to `MustacheCustomRepresentation` must not
 /// conform to this protocol: its representation would be passed over.
-public protocol MustacheKnownParent: MustacheParent {}
+public protocol MustacheKnownParent: MustacheParent {
+    /// AlmaKit: the value under `name`, its kind told by the enum's case
+    /// rather than by casts of an `Any`; nil when there is none. The default
+    /// wraps `child(named:)` as `.other`; a type that answers otherwise must
+    /// answer the same value as `child(named:)` does.
+    func value(named name: String) -> MustacheValue?
+}
+
+extension MustacheKnownParent {
+    public func value(named name: String) -> MustacheValue? {
+        child(named: name).map { .other($0) }
+    }
+}
+
+/// AlmaKit: a value of a known parent as Mustache uses it. Texts, numbers
+/// and flags, nearly every value a page reads, are rendered straight from
+/// their case; anything else is looked at as Mustache always did.
+public enum MustacheValue {
+    case text(MustacheText)
+    case number(Int)
+    case flag(Bool)
+    /// An object whose names are read without asking what it is.
+    case parent(any MustacheKnownParent)
+    /// A list of such objects; `value` is the list itself, as
+    /// `child(named:)` gives it (`{{.}}` in an empty list's inverted section).
+    case list([any MustacheKnownParent], value: Any)
+    case other(Any)
+
+    /// The value as `child(named:)` gives it.
+    public var any: Any {
+        switch self {
+        case .text(let text): text
+        case .number(let number): number
+        case .flag(let flag): flag
+        case .parent(let parent): parent
+        case .list(_, let value): value
+        case .other(let value): value
+        }
+    }
+}

@@ -57,10 +57,21 @@ extension MustacheTemplate {
             string += text
 
         case .variable(let variable, let transforms):
-            if let child = getChild(named: variable, transforms: transforms, context: context) {
-                // AlmaKit: texts and numbers, nearly every value a page
-                // prints, are told apart by their type alone, before the
-                // casts that look up conformances.
+            // AlmaKit: texts and numbers, nearly every value a page prints,
+            // are told apart by their type alone, before the casts that look
+            // up conformances; a known parent's are not even boxed.
+            switch getValue(named: variable, transforms: transforms, context: context) {
+            case .text(let text)?:
+                string += context.contentType.escapeText(text.renderText)
+            case .number(let number)?:
+                string += String(number)
+            case .flag(let flag)?:
+                string += context.contentType.escapeText(String(describing: flag))
+            case .parent(let parent)?:
+                string += context.contentType.escapeText(String(describing: parent))
+            case .list(_, let list)?:
+                string += context.contentType.escapeText(String(describing: list))
+            case .other(let child)?:
                 if let text = child as? MustacheText {
                     string += context.contentType.escapeText(text.renderText)
                 } else if let number = child as? Int {
@@ -74,10 +85,23 @@ extension MustacheTemplate {
                 } else {
                     string += context.contentType.escapeText(String(describing: unwrapIfAnyContainsOptional(child)))
                 }
+            case nil:
+                break
             }
 
         case .unescapedVariable(let variable, let transforms):
-            if let child = getChild(named: variable, transforms: transforms, context: context) {
+            switch getValue(named: variable, transforms: transforms, context: context) {
+            case .text(let text)?:
+                string += text.renderText
+            case .number(let number)?:
+                string += String(number)
+            case .flag(let flag)?:
+                string += String(describing: flag)
+            case .parent(let parent)?:
+                string += String(describing: parent)
+            case .list(_, let list)?:
+                string += String(describing: list)
+            case .other(let child)?:
                 if let text = child as? MustacheText {
                     string += text.renderText
                 } else if let renderable = child as? MustacheCustomRenderable {
@@ -87,19 +111,51 @@ extension MustacheTemplate {
                 } else {
                     string += String(describing: unwrapIfAnyContainsOptional(child))
                 }
+            case nil:
+                break
             }
 
         case .section(let variable, let transforms, let template):
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
-            if let lambda = child as? MustacheLambda {
-                string += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
-                return
+            switch getValue(named: variable, transforms: transforms, context: context) {
+            case .flag(let flag)?:
+                if flag { template.render(context: context, into: &string) }
+            case .text(let text)?:
+                // True, and the current object inside, as any other value.
+                template.render(context: context.withObject(text), into: &string)
+            case .number(let number)?:
+                template.render(context: context.withObject(number), into: &string)
+            case .parent(let parent)?:
+                template.render(context: context.withObject(MustacheStackObject(knownParent: parent)), into: &string)
+            case .list(let items, _)?:
+                // As `MustacheSequence.renderSection`, each item pushed as the known parent it is.
+                for (index, item) in items.enumerated() {
+                    var sequence = MustacheSequenceContext(first: index == 0, last: index == items.count - 1)
+                    sequence.index = index
+                    template.render(context: context.withSequence(MustacheStackObject(knownParent: item), sequenceContext: sequence), into: &string)
+                }
+            case .other(let child)?:
+                if let lambda = child as? MustacheLambda {
+                    string += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
+                    return
+                }
+                self.renderSection(child, with: template, context: context, into: &string)
+            case nil:
+                break
             }
-            self.renderSection(child, with: template, context: context, into: &string)
 
         case .invertedSection(let variable, let transforms, let template):
-            let child = self.getChild(named: variable, transforms: transforms, context: context)
-            self.renderInvertedSection(child, with: template, context: context, into: &string)
+            switch getValue(named: variable, transforms: transforms, context: context) {
+            case .flag(let flag)?:
+                if !flag { template.render(context: context, into: &string) }
+            case .text?, .number?, .parent?:
+                break
+            case .list(let items, let list)?:
+                if items.isEmpty { template.render(context: context.withObject(list), into: &string) }
+            case .other(let child)?:
+                self.renderInvertedSection(child, with: template, context: context, into: &string)
+            case nil:
+                template.render(context: context, into: &string)
+            }
 
         case .blockExpansion(let name, let defaultTemplate, let indented):
             if let override = context.inherited?[name] {
@@ -254,6 +310,53 @@ extension MustacheTemplate {
         }
     }
 
+    /// AlmaKit: `getChild` as a `MustacheValue`. A name without transforms
+    /// climbs the stack asking each known parent for its typed value, and
+    /// follows a dotted name down known parents the same way: no `Any` box
+    /// and no cast for a text, number, flag or known parent. Every other
+    /// name takes `getChild`, its answer wrapped as `.other`.
+    func getValue(named name: VariableName, transforms: [String], context: MustacheContext) -> MustacheValue? {
+        guard transforms.isEmpty, name.lookup == .stack, let first = name.components.first else {
+            return getChild(named: name, transforms: transforms, context: context).map { .other($0) }
+        }
+        guard var value = Self.value(named: first, in: context.stack) else { return nil }
+        for (position, component) in name.components.enumerated().dropFirst() {
+            guard case .parent(let parent) = value else {
+                // Down anything else as `getChild` goes.
+                let rest = name.components[position...]
+                return Self.getChild(named: rest, from: value.any).flatMap(Self.represented).map { .other($0) }
+            }
+            guard let next = parent.value(named: component) else { return nil }
+            value = next
+        }
+        guard case .other(let child) = value else { return value }
+        return Self.represented(child).map { .other($0) }
+    }
+
+    /// The first object of the stack, from the top, with a value `name`.
+    private static func value(named name: String, in stack: [MustacheStackObject]) -> MustacheValue? {
+        var index = stack.endIndex
+        while index > stack.startIndex {
+            index -= 1
+            if let parent = stack[index].knownParent {
+                if let value = parent.value(named: name) { return value }
+            } else if let child = getImmediateChild(named: name, fromUnknown: stack[index].object) {
+                return .other(child)
+            }
+        }
+        return nil
+    }
+
+    /// A found child through its custom representation, if it has one.
+    private static func represented(_ child: Any) -> Any? {
+        // AlmaKit: a text has no custom representation; the check that
+        // shows it compares types, where the cast looks up a conformance.
+        if !(child is MustacheText), let custom = child as? MustacheCustomRepresentation {
+            return custom.representation
+        }
+        return child
+    }
+
     /// Get child object from variable name
     ///
     /// AlmaKit: the name comes split on "." from the parser (`VariableName`),
@@ -264,7 +367,7 @@ extension MustacheTemplate {
         // the name is split by "." and we use mirror to get the correct child object. If we cannot find
         // the root object we look up the context stack until we can find one with a matching name. The
         // stack climbing can be disabled by prefixing the variable name with a "."
-        var child: Any?
+        let child: Any?
         switch name.lookup {
         case .current:
             child = context.stack.last!.object
@@ -276,14 +379,8 @@ extension MustacheTemplate {
             child = Self.getChildInStack(named: name.components, from: context.stack)
         }
 
-        // AlmaKit: a text has no custom representation; the check that
-        // shows it compares types, where the cast looks up a conformance.
-        if !(child is MustacheText), let custom = child as? MustacheCustomRepresentation {
-            child = custom.representation
-        }
-
         // skip transforms if child is already nil
-        guard var child else {
+        guard var child = child.flatMap(Self.represented) else {
             return nil
         }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Mustache
 @testable import AlmaKit
 @testable import AlmaKitCore
 @testable import AlmaKitSite
@@ -167,5 +168,67 @@ import Testing
         let templates = TemplateSet.load(projectDirectory: project.directory, into: &diagnostics)
         #expect(templates.render("probe.html", ["n": -42, "yes": true, "no": false] as [String: Any]) == "-42|-42|[-42]|Y|-")
         #expect(templates.render("probe.html", ["n": 0, "yes": false, "no": true] as [String: Any]) == "0|0|[0]|-|N")
+    }
+}
+
+/// The guide pages' contexts give Mustache typed values (`MustacheValue`);
+/// every way a template can read one must render exactly as the same value
+/// read through `child(named:)` does.
+@Suite struct TypedTemplateValueTests {
+    /// A context with a value of every case, typed.
+    struct Probe: TemplateContext {
+        enum Key: String, CaseIterable {
+            case text, missing, number, zero, yes, no, parent, list, empty, other
+        }
+
+        func value(of key: Key) -> Any? { typedValue(of: key)?.any }
+
+        func typedValue(of key: Key) -> MustacheValue? {
+            switch key {
+            case .text: .text(TemplateText("Été <b>\"gras\"</b> & 'co'"))
+            case .missing: nil
+            case .number: .number(-42)
+            case .zero: .number(0)
+            case .yes: .flag(true)
+            case .no: .flag(false)
+            case .parent: .parent(["a": TemplateText("<A>"), "b": TemplateText("B")])
+            case .list: .list([Item(name: "one"), Item(name: "two"), Item(name: "three")], value: [Item(name: "one"), Item(name: "two"), Item(name: "three")])
+            case .empty: .list([Item](), value: [Item]())
+            case .other: .other(["x", "y"])
+            }
+        }
+    }
+
+    struct Item: TemplateContext {
+        enum Key: String, CaseIterable { case name }
+        var name: String
+        func value(of key: Key) -> Any? { TemplateText(name) }
+    }
+
+    /// The same values, read as `Any` through `child(named:)` only.
+    struct Untyped: MustacheParent {
+        let probe = Probe()
+        func child(named name: String) -> Any? { probe.child(named: name) }
+    }
+
+    static let uses = [
+        "{{text}}|{{{text}}}|{{&text}}|{{#text}}[{{.}}]{{/text}}|{{^text}}none{{/text}}|{{uppercased(text)}}",
+        "{{missing}}|{{#missing}}yes{{/missing}}|{{^missing}}none{{/missing}}",
+        "{{number}}|{{{number}}}|{{#number}}[{{.}}]{{/number}}|{{^number}}none{{/number}}|{{#zero}}[{{.}}]{{/zero}}",
+        "{{yes}}|{{{no}}}|{{#yes}}Y{{/yes}}|{{^yes}}-{{/yes}}|{{#no}}N{{/no}}|{{^no}}-{{/no}}",
+        "{{parent.a}}|{{{parent.a}}}|{{#parent}}{{a}}{{b}}{{text}}{{/parent}}|{{^parent}}none{{/parent}}|{{parent.missing}}|{{parent.a.b}}",
+        "{{#list}}{{name}}{{#first()}}^{{/first()}}{{#last()}}${{/last()}}{{index()}}{{text}};{{/list}}|{{^list}}none{{/list}}",
+        "{{#empty}}item{{/empty}}|{{^empty}}none{{/empty}}",
+        "{{#other}}<{{.}}>{{/other}}|{{^other}}none{{/other}}|{{text.renderText}}",
+    ]
+
+    @Test(arguments: uses)
+    func rendersAsTheUntypedValue(template: String) throws {
+        let project = try TemporaryProject(["Templates/probe.html": template])
+        var diagnostics = Diagnostics()
+        let templates = TemplateSet.load(projectDirectory: project.directory, into: &diagnostics)
+        let expected = try #require(templates.render("probe.html", Untyped()))
+        #expect(templates.render("probe.html", Probe()) == expected)
+        #expect(!expected.isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import AlmaKitCore
+import Mustache
 
 /// `page.html`: a guide, its table of contents and its neighbours in reading order.
 struct GuidePage: LayoutPage {
@@ -24,18 +25,20 @@ struct GuidePage: LayoutPage {
     /// "Updated on …", from the front matter's `updated`.
     var updatedText: TemplateText?
 
-    func value(of key: Key) -> Any? {
+    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
+
+    func typedValue(of key: Key) -> MustacheValue? {
         switch key {
-        case .description: description
-        case .content: content
-        case .contentLang: contentLang
-        case .fallbackBanner: fallbackBanner
-        case .toc: toc
+        case .description: .text(description)
+        case .content: .text(content)
+        case .contentLang: contentLang.map { .text($0) }
+        case .fallbackBanner: fallbackBanner.map { .text($0) }
+        case .toc: .list(toc, value: toc)
         // A single heading is the page's own subject: no list for it.
-        case .hasTOC: toc.count > 1
-        case .previous: previous
-        case .next: next
-        case .updatedText: updatedText
+        case .hasTOC: .flag(toc.count > 1)
+        case .previous: previous.map { .parent($0) }
+        case .next: next.map { .parent($0) }
+        case .updatedText: updatedText.map { .text($0) }
         }
     }
 
@@ -58,11 +61,13 @@ struct TOCEntry: TemplateContext {
     var id: TemplateText
     var level: Int
 
-    func value(of key: Key) -> Any? {
+    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
+
+    func typedValue(of key: Key) -> MustacheValue? {
         switch key {
-        case .title: title
-        case .id: id
-        case .level: level
+        case .title: .text(title)
+        case .id: .text(id)
+        case .level: .number(level)
         }
     }
 }
@@ -76,10 +81,12 @@ struct PageLink: TemplateContext {
     var title: TemplateText
     var href: TemplateText
 
-    func value(of key: Key) -> Any? {
+    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
+
+    func typedValue(of key: Key) -> MustacheValue? {
         switch key {
-        case .title: title
-        case .href: href
+        case .title: .text(title)
+        case .href: .text(href)
         }
     }
 }

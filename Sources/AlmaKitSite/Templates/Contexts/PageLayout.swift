@@ -1,4 +1,5 @@
 import AlmaKitCore
+import Mustache
 
 /// What every page's layout reads: the page's language and address, the
 /// site's navigation, the language switcher and the strings.
@@ -36,23 +37,25 @@ struct PageLayout: TemplateContext {
     /// Where the stylesheet and scripts are loaded from, relative to `root`.
     var assets: AssetPaths
 
-    func value(of key: Key) -> Any? {
+    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
+
+    func typedValue(of key: Key) -> MustacheValue? {
         switch key {
-        case .lang: lang
-        case .title: title
-        case .siteTitle: siteTitle
-        case .merchantName: merchantName
-        case .canonical: canonical
-        case .alternates: alternates
-        case .root: root
-        case .homeHref: homeHref
-        case .checkoutHref: checkoutHref
-        case .navHTML: navHTML
-        case .languages: languages
-        case .hasLanguages: languages.count > 1
-        case .testMode: testMode
-        case .t: t
-        case .assets: assets
+        case .lang: .text(lang)
+        case .title: .text(title)
+        case .siteTitle: .text(siteTitle)
+        case .merchantName: .text(merchantName)
+        case .canonical: .text(canonical)
+        case .alternates: .list(alternates, value: alternates)
+        case .root: .text(root)
+        case .homeHref: .text(homeHref)
+        case .checkoutHref: .text(checkoutHref)
+        case .navHTML: .text(navHTML)
+        case .languages: .list(languages, value: languages)
+        case .hasLanguages: .flag(languages.count > 1)
+        case .testMode: .flag(testMode)
+        case .t: .parent(t)
+        case .assets: .parent(assets)
         }
     }
 
@@ -76,10 +79,12 @@ struct AlternateLink: TemplateContext {
     var hreflang: TemplateText
     var href: TemplateText
 
-    func value(of key: Key) -> Any? {
+    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
+
+    func typedValue(of key: Key) -> MustacheValue? {
         switch key {
-        case .hreflang: hreflang
-        case .href: href
+        case .hreflang: .text(hreflang)
+        case .href: .text(href)
         }
     }
 }
@@ -97,12 +102,14 @@ struct LanguageLink: TemplateContext {
     /// The page's own language.
     var current: Bool
 
-    func value(of key: Key) -> Any? {
+    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
+
+    func typedValue(of key: Key) -> MustacheValue? {
         switch key {
-        case .code: code
-        case .name: name
-        case .href: href
-        case .current: current
+        case .code: .text(code)
+        case .name: .text(name)
+        case .href: .text(href)
+        case .current: .flag(current)
         }
     }
 }

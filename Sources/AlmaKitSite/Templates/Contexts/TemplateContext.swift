@@ -13,6 +13,11 @@ protocol TemplateContext: MustacheKnownParent {
     /// The value under `key`; nil when the page has none (`{{#previous}}` on the first page).
     func value(of key: Key) -> Any?
 
+    /// `value(of:)` with its kind in the case: Mustache renders a text,
+    /// number or flag from it with no `Any` box and no cast. The contexts
+    /// every guide page reads give it; for the others it wraps `value(of:)`.
+    func typedValue(of key: Key) -> MustacheValue?
+
     /// What a section over `key` reads inside it: the names of the value, or
     /// of each element of a list. Plain values (text, numbers, flags) have none.
     static func shape(of key: Key) -> TemplateShape
@@ -26,6 +31,14 @@ extension TemplateContext {
     // allocation, where a dictionary would hash the name.
     func child(named name: String) -> Any? {
         Key(rawValue: name).flatMap(value(of:))
+    }
+
+    func value(named name: String) -> MustacheValue? {
+        Key(rawValue: name).flatMap(typedValue(of:))
+    }
+
+    func typedValue(of key: Key) -> MustacheValue? {
+        value(of: key).map { .other($0) }
     }
 
     static func shape(of key: Key) -> TemplateShape { .value }
@@ -47,6 +60,11 @@ extension LayoutPage {
     func child(named name: String) -> Any? {
         guard let key = Key(rawValue: name) else { return layout.child(named: name) }
         return value(of: key)
+    }
+
+    func value(named name: String) -> MustacheValue? {
+        guard let key = Key(rawValue: name) else { return layout.value(named: name) }
+        return typedValue(of: key)
     }
 
     static var shape: TemplateShape { ownShape.adding(PageLayout.shape) }
