@@ -73,3 +73,16 @@ def test_a_webhook_without_a_valid_signature_is_a_400(tmp_path, kind, signature)
     finally:
         server.stop()
     assert status == 400 and json.loads(body)["error"]["code"] == "invalid_signature"
+
+
+@pytest.mark.parametrize("kind", sorted(COMMANDS))
+def test_an_unknown_product_is_a_json_404_not_the_sites_page(tmp_path, kind):
+    server = Served(build_site(tmp_path, "2026-10-28.endive"), kind)
+    try:
+        status, body = request(server.url("/secret?product=nothing-of-the-sort"))
+        missing_file = request(server.url("/fr/no-such-page.html"))
+    finally:
+        server.stop()
+    assert status == 404 and json.loads(body)["error"]["code"] == "unknown_product", body
+    # The site's own 404 page still answers a missing file.
+    assert missing_file[0] == 404 and b"<html" in missing_file[1].lower()

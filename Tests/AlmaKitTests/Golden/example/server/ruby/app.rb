@@ -139,7 +139,6 @@ class AlmaCheckoutServer < Sinatra::Base
     # The site's own page for a payment that could not start, in the
     # customer's language, with `status`; a plain sentence if it is missing.
     def payment_error_page(lang, status)
-      env["alma_checkout.payment_error_page"] = true
       headers SECURITY_HEADERS
       page = File.join(SITE_DIR, lang, "payment-error.html")
       unless File.file?(page)
@@ -268,25 +267,24 @@ class AlmaCheckoutServer < Sinatra::Base
   get "/*" do
     headers SECURITY_HEADERS
     relative = params["splat"].first.to_s
-    not_found if relative.split("/").any? { |part| part.start_with?(".") }
+    raise Sinatra::NotFound if relative.split("/").any? { |part| part.start_with?(".") }
     path = File.expand_path(relative, SITE_DIR)
-    not_found unless path == SITE_DIR || path.start_with?(SITE_DIR + File::SEPARATOR)
+    raise Sinatra::NotFound unless path == SITE_DIR || path.start_with?(SITE_DIR + File::SEPARATOR)
     if File.directory?(path)
       # Pages in a folder link relative to it: /fr must become /fr/.
       redirect "/#{relative}/", 301 unless relative.empty? || relative.end_with?("/")
       path = File.join(path, "index.html")
     end
-    not_found unless File.file?(path)
+    raise Sinatra::NotFound unless File.file?(path)
     send_file path
   end
 
-  # Sinatra runs this for every 404 answer: a payment error page for an
-  # unknown product is one, and keeps its own body.
-  not_found do
-    unless env["alma_checkout.payment_error_page"]
-      headers SECURITY_HEADERS
-      send_file File.join(SITE_DIR, "404.html"), status: 404
-    end
+  # A missing file or route gets the site's 404 page. Raised, not a plain
+  # 404 status, which Sinatra's `not_found` would catch too: a route's own
+  # 404 (an unknown product's JSON, its payment error page) keeps its body.
+  error Sinatra::NotFound do
+    headers SECURITY_HEADERS
+    send_file File.join(SITE_DIR, "404.html"), status: 404
   end
 
   error do
