@@ -396,14 +396,6 @@ extension Parser {
         self.position = self.buffer.index(before: self.position)
     }
 
-    mutating func unsafeAdvance(by amount: Int) {
-        self.position = self.buffer.index(self.position, offsetBy: amount)
-    }
-
-    mutating func unsafeRetreat(by amount: Int) {
-        self.position = self.buffer.index(self.position, offsetBy: -amount)
-    }
-
     mutating func unsafeSetPosition(_ position: String.Index) {
         self.position = position
     }

@@ -176,12 +176,10 @@ import Mustache
 /// read through `child(named:)` does.
 @Suite struct TypedTemplateValueTests {
     /// A context with a value of every case, typed.
-    struct Probe: TemplateContext {
+    struct Probe: TypedTemplateContext {
         enum Key: String, CaseIterable {
             case text, missing, number, zero, yes, no, parent, list, empty, other
         }
-
-        func value(of key: Key) -> Any? { typedValue(of: key)?.any }
 
         func typedValue(of key: Key) -> MustacheValue? {
             switch key {

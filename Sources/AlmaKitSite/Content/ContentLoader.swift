@@ -29,8 +29,10 @@ public struct ContentLoader: Sendable {
     /// - Parameters:
     ///   - keepingBodies: false drops each page's text once its front matter
     ///     and hash are read; the renderer reads it again (`PageBodies`).
-    ///   - keptBodyBytes: even so, texts are kept, as they come, while their
-    ///     UTF-8 bytes add up to no more than this (`Page.bodyIsKept`): a
+    ///   - keptBodyBytes: even so, texts are kept, in the order the cores
+    ///     read them, as long as each still fits within this many UTF-8 bytes
+    ///     in all (`Page.bodyIsKept`; which pages varies between runs, the
+    ///     output does not): a
     ///     small site's texts cost less memory than reading them twice costs time.
     package func read(_ listing: [(language: String, relative: String)], keepingBodies: Bool = true, keptBodyBytes: Int = 0,
                       into diagnostics: inout Diagnostics) -> [Page] {

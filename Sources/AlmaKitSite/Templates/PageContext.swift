@@ -86,9 +86,8 @@ package struct PageContext: Sendable {
     /// product's `checkout/<id>.html`.
     func checkout(_ product: SiteConfig.Product, at name: String) -> PaymentPage {
         var page = payment(name, titleKey: "checkout_title", product: product)
-        if config.sellsSeveralProducts {
-            page.catalogueURL = SitePaths.relativePath(from: SitePaths.folder(of: "\(language)/\(name)"), to: "\(language)/\(GeneratedPages.checkout)")
-        }
+        // The list is the catalogue's checkout.html, which `payment` already links.
+        if config.sellsSeveralProducts { page.catalogueURL = page.checkoutURL }
         return page
     }
 

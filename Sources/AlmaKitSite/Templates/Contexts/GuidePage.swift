@@ -2,7 +2,7 @@ import AlmaKitCore
 import Mustache
 
 /// `page.html`: a guide, its table of contents and its neighbours in reading order.
-struct GuidePage: LayoutPage {
+struct GuidePage: LayoutPage, TypedTemplateContext {
     enum Key: String, CaseIterable {
         case description, content, toc, previous, next
         case contentLang = "content_lang"
@@ -24,8 +24,6 @@ struct GuidePage: LayoutPage {
     var next: PageLink?
     /// "Updated on …", from the front matter's `updated`.
     var updatedText: TemplateText?
-
-    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
 
     func typedValue(of key: Key) -> MustacheValue? {
         switch key {
@@ -52,7 +50,7 @@ struct GuidePage: LayoutPage {
 }
 
 /// A heading in "on this page".
-struct TOCEntry: TemplateContext {
+struct TOCEntry: TypedTemplateContext {
     enum Key: String, CaseIterable {
         case title, id, level
     }
@@ -60,8 +58,6 @@ struct TOCEntry: TemplateContext {
     var title: TemplateText
     var id: TemplateText
     var level: Int
-
-    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
 
     func typedValue(of key: Key) -> MustacheValue? {
         switch key {
@@ -73,15 +69,13 @@ struct TOCEntry: TemplateContext {
 }
 
 /// The previous or next guide.
-struct PageLink: TemplateContext {
+struct PageLink: TypedTemplateContext {
     enum Key: String, CaseIterable {
         case title, href
     }
 
     var title: TemplateText
     var href: TemplateText
-
-    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
 
     func typedValue(of key: Key) -> MustacheValue? {
         switch key {

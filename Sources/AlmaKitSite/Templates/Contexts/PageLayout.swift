@@ -3,7 +3,7 @@ import Mustache
 
 /// What every page's layout reads: the page's language and address, the
 /// site's navigation, the language switcher and the strings.
-struct PageLayout: TemplateContext {
+struct PageLayout: TypedTemplateContext {
     enum Key: String, CaseIterable {
         case lang, title, canonical, alternates, root, languages, t, assets
         case siteTitle = "site_title"
@@ -37,8 +37,6 @@ struct PageLayout: TemplateContext {
     /// Where the stylesheet and scripts are loaded from, relative to `root`.
     var assets: AssetPaths
 
-    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
-
     func typedValue(of key: Key) -> MustacheValue? {
         switch key {
         case .lang: .text(lang)
@@ -71,15 +69,13 @@ struct PageLayout: TemplateContext {
 }
 
 /// A translation of a page, for `<link rel="alternate" hreflang>` and the sitemap.
-struct AlternateLink: TemplateContext {
+struct AlternateLink: TypedTemplateContext {
     enum Key: String, CaseIterable {
         case hreflang, href
     }
 
     var hreflang: TemplateText
     var href: TemplateText
-
-    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
 
     func typedValue(of key: Key) -> MustacheValue? {
         switch key {
@@ -90,7 +86,7 @@ struct AlternateLink: TemplateContext {
 }
 
 /// One language in the switcher.
-struct LanguageLink: TemplateContext {
+struct LanguageLink: TypedTemplateContext {
     enum Key: String, CaseIterable {
         case code, name, href, current
     }
@@ -101,8 +97,6 @@ struct LanguageLink: TemplateContext {
     var href: TemplateText
     /// The page's own language.
     var current: Bool
-
-    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
 
     func typedValue(of key: Key) -> MustacheValue? {
         switch key {

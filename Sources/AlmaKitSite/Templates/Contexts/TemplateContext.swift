@@ -50,6 +50,14 @@ extension TemplateContext {
     }
 }
 
+/// A context whose values are typed at the source (`typedValue(of:)`):
+/// `value(of:)`, what `child(named:)` answers, is derived from them.
+protocol TypedTemplateContext: TemplateContext {}
+
+extension TypedTemplateContext {
+    func value(of key: Key) -> Any? { typedValue(of: key)?.any }
+}
+
 /// A page drawn inside `layout.html` or `payment-layout.html`: its own names
 /// first, then the layout's, which every page shares.
 protocol LayoutPage: TemplateContext {
