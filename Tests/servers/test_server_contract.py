@@ -103,7 +103,8 @@ CONTRACT = {
         "product_errors": ['halt 400, error_json("missing_product",', 'halt 404, error_json("unknown_product",'],
         "retrieve": ["STRIPE_CLIENT.v1.payment_intents.retrieve(intent_id)",
                      "Rack::Utils.secure_compare(intent.client_secret.to_s, client_secret)",
-                     "intent_id.match?(/\\Api_[A-Za-z0-9]+\\z/)", 'status = "unknown"'],
+                     "intent_id.match?(/\\Api_[A-Za-z0-9]+\\z/)", 'client_secret.start_with?("#{intent_id}_secret_")',
+                     'status = "unknown"'],
         "query": ['find_product(params["product"])'],
     },
     "node": {
@@ -129,7 +130,8 @@ CONTRACT = {
         "product_errors": ["return sendError(res, 400, problem,", "return sendError(res, 404, problem,",
                            "return {problem: 'missing_product'};", "return {problem: 'unknown_product'};"],
         "retrieve": ["await stripe.paymentIntents.retrieve(intentId);", "crypto.timingSafeEqual(expected, given)",
-                     "/^pi_[A-Za-z0-9]+$/.test(intentId)", "let status = 'unknown';"],
+                     "/^pi_[A-Za-z0-9]+$/.test(intentId)", "clientSecret.startsWith(`${intentId}_secret_`)",
+                     "let status = 'unknown';"],
         "query": ["findProduct(req.query.product)"],
     },
     "php": {
@@ -154,7 +156,8 @@ CONTRACT = {
         "product_errors": ["return [null, ['missing_product', 400]];", "return [null, ['unknown_product', 404]];"],
         "retrieve": ["$stripe->paymentIntents->retrieve($intentId);",
                      "hash_equals((string) $intent->client_secret, $clientSecret)",
-                     "preg_match('/^pi_[A-Za-z0-9]+$/D', $intentId) === 1", "$status = 'unknown';"],
+                     "preg_match('/^pi_[A-Za-z0-9]+$/D', $intentId) === 1",
+                     "str_starts_with($clientSecret, $intentId . '_secret_')", "$status = 'unknown';"],
         "query": ["find_product($_GET['product'] ?? null)", "find_product($_POST['product'] ?? null)"],
     },
     "go": {
@@ -184,7 +187,8 @@ CONTRACT = {
                            'writeJSON(w, http.StatusNotFound, errorBody("unknown_product",'],
         "retrieve": ["client.V1PaymentIntents.Retrieve(r.Context(), intentID, nil)",
                      "subtle.ConstantTimeCompare([]byte(intent.ClientSecret), []byte(clientSecret)) == 1",
-                     "regexp.MustCompile(`^pi_[A-Za-z0-9]+$`)", 'status, kept := "unknown", ""'],
+                     "regexp.MustCompile(`^pi_[A-Za-z0-9]+$`)", 'strings.HasPrefix(clientSecret, intentID+"_secret_")',
+                     'status, kept := "unknown", ""'],
         "query": ['findProduct(r.URL.Query().Get("product"))', 'findProduct(r.PostFormValue("product"))'],
     },
     "java": {
@@ -213,7 +217,8 @@ CONTRACT = {
                            "sendJson(exchange, refusalStatus(refusal), errorJson(refusal,"],
         "retrieve": ["PaymentIntent.retrieve(intentId, RequestOptions.builder().setApiKey(secretKey).build())",
                      "MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8))",
-                     'intentId.matches("pi_[A-Za-z0-9]+")', 'String status = "unknown";'],
+                     'intentId.matches("pi_[A-Za-z0-9]+")', 'clientSecret.startsWith(intentId + "_secret_")',
+                     'String status = "unknown";'],
         "query": ['formFields(exchange.getRequestURI().getRawQuery()).get("product")', 'form.get("product")'],
     },
     "dotnet": {
@@ -244,7 +249,8 @@ CONTRACT = {
                            "return ErrorResult(RefusalStatus(refusal), refusal,"],
         "retrieve": ["await new PaymentIntentService(stripe).GetAsync(intentId);",
                      "CryptographicOperations.FixedTimeEquals(",
-                     'Regex.IsMatch(intentId, @"^pi_[A-Za-z0-9]+\\z")', 'var status = "unknown";'],
+                     'Regex.IsMatch(intentId, @"^pi_[A-Za-z0-9]+\\z")',
+                     'clientSecret.StartsWith(intentId + "_secret_", StringComparison.Ordinal)', 'var status = "unknown";'],
         "query": ['RequestedProduct(request.Query["product"].ToString())', 'RequestedProduct(form["product"].ToString())'],
     },
 }

@@ -12,7 +12,8 @@ static async Task AnswerCheckoutReturnAsync(HttpContext context, StripeClient st
     var clientSecret = query["payment_intent_client_secret"].ToString();
     var status = "unknown";
     var kept = "";
-    if (Regex.IsMatch(intentId, @"^pi_[A-Za-z0-9]+\z"))
+    // Only an address carrying this intent's secret is worth asking Stripe about.
+    if (Regex.IsMatch(intentId, @"^pi_[A-Za-z0-9]+\z") && clientSecret.StartsWith(intentId + "_secret_", StringComparison.Ordinal))
     {
         try
         {

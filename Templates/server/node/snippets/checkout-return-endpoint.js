@@ -9,7 +9,8 @@ app.get(CHECKOUT_RETURN_PATH, handleAsync(async (req, res) => {
     ? req.query.payment_intent_client_secret : '';
   let status = 'unknown';
   let query = '';
-  if (/^pi_[A-Za-z0-9]+$/.test(intentId)) {
+  // Only an address carrying this intent's secret is worth asking Stripe about.
+  if (/^pi_[A-Za-z0-9]+$/.test(intentId) && clientSecret.startsWith(`${intentId}_secret_`)) {
     try {
       const intent = await stripe.paymentIntents.retrieve(intentId);
       // The client secret proves the customer holds this payment: the id alone does not.

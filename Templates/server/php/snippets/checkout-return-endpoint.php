@@ -11,7 +11,8 @@ function answer_checkout_return(\Stripe\StripeClient $stripe): void
     $clientSecret = is_string($_GET['payment_intent_client_secret'] ?? null) ? $_GET['payment_intent_client_secret'] : '';
     $status = 'unknown';
     $query = '';
-    if (preg_match('/^pi_[A-Za-z0-9]+$/D', $intentId) === 1) {
+    // Only an address carrying this intent's secret is worth asking Stripe about.
+    if (preg_match('/^pi_[A-Za-z0-9]+$/D', $intentId) === 1 && str_starts_with($clientSecret, $intentId . '_secret_')) {
         try {
             $intent = $stripe->paymentIntents->retrieve($intentId);
             // The client secret proves the customer holds this payment: the id alone does not.

@@ -382,7 +382,8 @@ func checkoutReturnHandler(client *stripe.Client) http.HandlerFunc {
 		lang := languageNamed(query.Get("lang"))
 		intentID, clientSecret := query.Get("payment_intent"), query.Get("payment_intent_client_secret")
 		status, kept := "unknown", ""
-		if paymentIntentID.MatchString(intentID) {
+		// Only an address carrying this intent's secret is worth asking Stripe about.
+		if paymentIntentID.MatchString(intentID) && strings.HasPrefix(clientSecret, intentID+"_secret_") {
 			intent, err := client.V1PaymentIntents.Retrieve(r.Context(), intentID, nil)
 			switch {
 			case err != nil:

@@ -218,7 +218,8 @@ class AlmaCheckoutServer < Sinatra::Base
     client_secret = params["payment_intent_client_secret"].to_s
     status = "unknown"
     query = ""
-    if intent_id.match?(/\Api_[A-Za-z0-9]+\z/)
+    # Only an address carrying this intent's secret is worth asking Stripe about.
+    if intent_id.match?(/\Api_[A-Za-z0-9]+\z/) && client_secret.start_with?("#{intent_id}_secret_")
       begin
         intent = STRIPE_CLIENT.v1.payment_intents.retrieve(intent_id)
         # The client secret proves the customer holds this payment: the id alone does not.

@@ -275,7 +275,8 @@ public final class AlmaCheckoutServer {
     String clientSecret = query.getOrDefault("payment_intent_client_secret", "");
     String status = "unknown";
     String kept = "";
-    if (intentId.matches("pi_[A-Za-z0-9]+")) {
+    // Only an address carrying this intent's secret is worth asking Stripe about.
+    if (intentId.matches("pi_[A-Za-z0-9]+") && clientSecret.startsWith(intentId + "_secret_")) {
       try {
         PaymentIntent intent = PaymentIntent.retrieve(intentId, RequestOptions.builder().setApiKey(secretKey).build());
         // The client secret proves the customer holds this payment: the id alone does not.
