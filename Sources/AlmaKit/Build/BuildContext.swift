@@ -47,8 +47,19 @@ struct BuildContext {
     /// One per language, in the configuration's order.
     var layouts: [PageContext] = []
 
+    /// The pages that get a page of their own, stand-ins included.
+    var publishedPages: [Page] { (pages + fallbacks).filter { !$0.frontMatter.draft } }
+
     /// What each guide left once published: its own pages', then the stand-ins'; set by `renderGuides`.
     var guides: [GuideRenderer.Summary] = []
+    /// Every file besides the guides' pages, filled while they render:
+    /// started by `renderGuides`, collected by `fillTemplates`.
+    var generatedFiles: Background<GeneratedFiles>!
+    struct GeneratedFiles: Sendable {
+        /// The site's were handed to the output as they were made.
+        var serverFiles: [OutputFile]
+        var problems: [Diagnostic]
+    }
     /// The servers' files, relative to the servers folder; set by `fillTemplates`.
     var serverFiles: [OutputFile] = []
 

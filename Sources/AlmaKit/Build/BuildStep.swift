@@ -83,9 +83,15 @@ extension BuildStep {
     /// placeholders, each language's navigation.
     static let indexSite = BuildStep(.indexSite) { build in
         let servers = ServerCode(config: build.config, templates: build.templates, siteFolder: build.options.siteFolderFromServers)
-        build.guideRenderer = GuideRenderer(config: build.config, servers: servers, options: build.options)
-        build.site = build.guideRenderer.site(pages: build.pages, fallbacks: build.fallbacks,
-                                              generatedPages: build.generatedPages, files: build.copiedFiles)
+        // The Markdown side (highlighted snippets, link index) and the pages'
+        // side (assets, navigation) need nothing from each other: the first
+        // is made on another core meanwhile.
+        let (config, options, pages, fallbacks) = (build.config!, build.options, build.pages, build.fallbacks)
+        let (generatedPages, copiedFiles) = (build.generatedPages, build.copiedFiles)
+        let markdownSide = Background { () -> (GuideRenderer, GuideRenderer.Site) in
+            let guideRenderer = GuideRenderer(config: config, servers: servers, options: options)
+            return (guideRenderer, guideRenderer.site(pages: pages, fallbacks: fallbacks, generatedPages: generatedPages, files: copiedFiles))
+        }
         var renderer = SiteRenderer(config: build.config, templates: build.templates, strings: build.strings,
                                     translations: build.translations, servers: servers)
         renderer.parallel = build.options.parallel
@@ -93,14 +99,16 @@ extension BuildStep {
         renderer.configFingerprint = build.configText.hashValue
         renderer.fingerprintAssets()
         build.siteRenderer = renderer
-        build.layouts = renderer.layouts(for: (build.pages + build.fallbacks).filter { !$0.frontMatter.draft })
+        build.layouts = renderer.layouts(for: build.publishedPages)
+        (build.guideRenderer, build.site) = markdownSide.value
     }
 
     /// Each guide, on every core: Markdown to HTML, then its page filled,
     /// scanned and handed to the output at once, so that no page's HTML
     /// outlives its own turn. Stand-ins come second: they need their
-    /// source's anchors.
+    /// source's anchors. The other files are filled meanwhile.
     static let renderGuides = BuildStep(.renderGuides) { build in
+        build.generatedFiles = startGeneratedFiles(build)
         let progress = build.options.progress
         progress?.expect(build.pages.count + build.fallbacks.count)
         let publisher = GuidePublisher(guides: build.guideRenderer, pages: build.siteRenderer, layouts: build.layouts,
@@ -110,27 +118,45 @@ extension BuildStep {
         let own = Parallel.map(build.pages, parallel: parallel, progress: progress) {
             publisher.publish($0, site: withoutAnchors, defersAnchors: true)
         }
-        let site = build.guideRenderer.site(withoutAnchors, adding: own.map(\.summary), fallbacks: build.fallbacks)
+        let ownGuides = own.map(\.summary)
+        let site = build.guideRenderer.site(withoutAnchors, adding: ownGuides, fallbacks: build.fallbacks)
         let standIns = Parallel.map(build.fallbacks, parallel: parallel, progress: progress) {
             publisher.publish($0, site: site, defersAnchors: false)
         }
         build.site = site
-        build.guides = (own + standIns).map(\.summary)
-        for guide in own where guide.summary.page.fallbackFrom == nil {
-            build.findings.guides[guide.summary.page.sourcePath] = build.guideRenderer.problems(of: guide.summary, in: site)
+        build.guides = ownGuides + standIns.map(\.summary)
+        // The anchors each page's links point at, checked now that every page's are known.
+        let renderer = build.guideRenderer!
+        let problems = Parallel.map(ownGuides, parallel: parallel) { guide in
+            guide.page.fallbackFrom == nil ? renderer.problems(of: guide, in: site) : nil
+        }
+        for (guide, found) in zip(ownGuides, problems) {
+            if let found { build.findings.guides[guide.page.sourcePath] = found }
         }
         build.findings.templates.append(contentsOf: (own + standIns).compactMap(\.templateProblem))
     }
 
     /// Every file besides the guides' pages: generated pages, sitemap,
-    /// scripts, assets, and the servers.
+    /// scripts, assets, and the servers. They need only what each page says
+    /// about itself, known since reading, so `renderGuides` starts them on
+    /// another thread: the sitemap, the longest, would otherwise keep one
+    /// core busy and the other idle once the guides are done.
+    private static func startGeneratedFiles(_ build: BuildContext) -> Background<BuildContext.GeneratedFiles> {
+        let (renderer, layouts, output) = (build.siteRenderer!, build.layouts, build.output)
+        let published = build.publishedPages
+        return Background {
+            var templating = Diagnostics()
+            let (site, servers) = renderer.generatedFiles(published: published, layouts: layouts, into: &templating)
+            for file in site { output.accept(file) }
+            return .init(serverFiles: servers, problems: templating.all)
+        }
+    }
+
+    /// Waits for the files `renderGuides` started filling.
     static let fillTemplates = BuildStep(.fillTemplates) { build in
-        var templating = Diagnostics()
-        let published = build.guides.map(\.page).filter { !$0.frontMatter.draft }
-        let (site, servers) = build.siteRenderer.generatedFiles(published: published, layouts: build.layouts, into: &templating)
-        for file in site { build.output.accept(file) }
-        build.serverFiles = servers
-        build.findings.templates.append(contentsOf: templating.all)
+        let generated = build.generatedFiles.value
+        build.serverFiles = generated.serverFiles
+        build.findings.templates.append(contentsOf: generated.problems)
     }
 
     /// The pages were scanned as they were made; the servers and the copied

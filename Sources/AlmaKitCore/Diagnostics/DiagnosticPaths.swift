@@ -55,7 +55,12 @@ public struct DiagnosticPaths: Sendable {
 
     /// A relative path with no `.`, `..` or empty segment: `Content/en/guide.md`.
     private static func isPlainRelative(_ file: String) -> Bool {
-        !file.hasPrefix("/") && file.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        // On UTF-8 bytes: every separator and dot is ASCII, and splitting by
+        // Character cost a thousand warnings 4 ms.
+        let dot = UInt8(ascii: ".")
+        return !file.hasPrefix("/") && file.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { segment in
+            !segment.isEmpty && !segment.elementsEqual([dot]) && !segment.elementsEqual([dot, dot])
+        }
     }
 
     private static func isPath(_ file: String) -> Bool {

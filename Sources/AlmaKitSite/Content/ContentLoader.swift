@@ -111,7 +111,9 @@ public struct ContentLoader: Sendable {
 
     /// Two pages must not write the same file, nor the pages AlmaKit generates.
     package func reportCollisions(_ pages: [Page], into diagnostics: inout Diagnostics) {
-        var owners: [String: Page] = [:]
+        // Output path -> source path: a page is a dozen strings to copy.
+        var owners: [String: String] = [:]
+        owners.reserveCapacity(pages.count)
         for page in pages {
             let location = SourceLocation(file: page.sourcePath, line: 1, column: 1)
             let name = page.outputPath.dropFirst(page.language.count + 1)
@@ -122,10 +124,10 @@ public struct ContentLoader: Sendable {
             }
             if let owner = owners[page.outputPath] {
                 diagnostics.append(.error(id: "content.same-output",
-                    at: location, "this page and \(owner.sourcePath) would both be written to \(page.outputPath)",
+                    at: location, "this page and \(owner) would both be written to \(page.outputPath)",
                     hint: "give one of them another 'slug'"))
             } else {
-                owners[page.outputPath] = page
+                owners[page.outputPath] = page.sourcePath
             }
         }
     }

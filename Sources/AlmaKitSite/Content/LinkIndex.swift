@@ -17,20 +17,26 @@ public struct LinkIndex: Sendable {
         addGenerated(file.path)
     }
 
-    mutating func addPage(_ page: Page, headingIDs: [String]) {
+    mutating func addPage(_ page: Page, anchors: Set<String>) {
         if page.frontMatter.draft {
             drafts.insert(page.sourcePath)
             return
         }
         outputBySource[page.sourcePath] = page.outputPath
-        anchorsByOutput[page.outputPath] = Set(headingIDs)
+        anchorsByOutput[page.outputPath] = anchors
+    }
+
+    /// The anchors of a page added already, once it is rendered.
+    mutating func setAnchors(_ anchors: Set<String>, of page: Page) {
+        guard !page.frontMatter.draft else { return }
+        anchorsByOutput[page.outputPath] = anchors
     }
 
     /// A page standing in for a missing translation: `.md` links written in
     /// its language reach it as if the translation existed.
-    mutating func addFallback(_ page: Page, headingIDs: [String]) {
+    mutating func addFallback(_ page: Page, anchors: Set<String>) {
         outputBySource[Page.sourcePath(language: page.language, key: page.sourceKey)] = page.outputPath
-        anchorsByOutput[page.outputPath] = Set(headingIDs)
+        anchorsByOutput[page.outputPath] = anchors
     }
 
     /// A page the build writes whose anchors are not known.

@@ -46,17 +46,20 @@ package struct Translations: Sendable {
     /// One stand-in page for every missing translation, showing its source's
     /// text, except where a real page already owns the path.
     package func fallbacks(avoiding pages: [Page]) -> [Page] {
-        let taken = Set(pages.filter { !$0.frontMatter.draft }.map(\.outputPath))
         var fallbacks: [Page] = []
         for key in groups.keys.sorted() {
-            guard let source = source(of: key) else { continue }
-            for language in languages where groups[key]?[language] == nil {
+            let group = groups[key]!
+            guard group.count < languages.count, let source = source(of: key) else { continue }
+            for language in languages where group[language] == nil {
                 var page = source
                 page.language = language
                 page.fallbackFrom = source.language
-                if !taken.contains(page.outputPath) { fallbacks.append(page) }
+                fallbacks.append(page)
             }
         }
-        return fallbacks
+        // Most sites are fully translated: the pages' paths are gathered only when a stand-in needs checking.
+        guard !fallbacks.isEmpty else { return [] }
+        let taken = Set(pages.filter { !$0.frontMatter.draft }.map(\.outputPath))
+        return fallbacks.filter { !taken.contains($0.outputPath) }
     }
 }

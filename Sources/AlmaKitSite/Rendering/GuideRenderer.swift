@@ -40,13 +40,14 @@ package struct GuideRenderer: Sendable {
     /// what other pages and the report need.
     package struct Summary: Sendable {
         package var page: Page
-        /// Its heading ids, which links from other pages may point at.
-        var anchors: [String]
+        /// Its heading ids, which links from other pages may point at: made
+        /// a set here, on the core that rendered the page.
+        var anchors: Set<String>
         var problems: LinkResolver.Problems
 
         package init(_ rendering: PageRendering) {
             page = rendering.guide.page
-            anchors = rendering.guide.anchors
+            anchors = Set(rendering.guide.anchors)
             problems = rendering.problems
         }
     }
@@ -60,8 +61,8 @@ package struct GuideRenderer: Sendable {
     ///   - files: what it copies from `Content/`, that an image or a link may name.
     package func site(pages: [Page], fallbacks: [Page], generatedPages: [String], files: [CopiedFile]) -> Site {
         var index = LinkIndex()
-        for page in pages { index.addPage(page, headingIDs: []) }
-        for page in fallbacks { index.addFallback(page, headingIDs: []) }
+        for page in pages { index.addPage(page, anchors: []) }
+        for page in fallbacks { index.addFallback(page, anchors: []) }
         for path in generatedPages { index.addGenerated(path) }
         for file in files { index.addFile(file) }
         let outputs = OutputsByLanguage(pages: (pages + fallbacks).filter { !$0.frontMatter.draft })
@@ -72,12 +73,11 @@ package struct GuideRenderer: Sendable {
     /// source's text, so it has its source's anchors.
     package func site(_ site: Site, adding rendered: [Summary], fallbacks: [Page]) -> Site {
         var index = site.index
-        var anchorsBySource: [String: [String]] = [:]
-        for guide in rendered {
-            index.addPage(guide.page, headingIDs: guide.anchors)
-            anchorsBySource[guide.page.sourcePath] = guide.anchors
+        for guide in rendered { index.setAnchors(guide.anchors, of: guide.page) }
+        if !fallbacks.isEmpty {
+            let anchorsBySource = Dictionary(rendered.map { ($0.page.sourcePath, $0.anchors) }, uniquingKeysWith: { _, last in last })
+            for page in fallbacks { index.addFallback(page, anchors: anchorsBySource[page.sourcePath] ?? []) }
         }
-        for page in fallbacks { index.addFallback(page, headingIDs: anchorsBySource[page.sourcePath] ?? []) }
         return Site(index: index, outputs: site.outputs, key: cache == nil ? 0 : environmentKey(index))
     }
 
