@@ -24,5 +24,22 @@ import Testing
     @Test func parallelMapKeepsOrder() {
         let inputs = Array(0..<10_000)
         #expect(Parallel.map(inputs) { $0 * 2 } == inputs.map { $0 * 2 })
+        for count in [2, 3, 7, 255, 1_000] {
+            let few = Array(0..<count)
+            #expect(Parallel.map(few) { $0 + 1 } == few.map { $0 + 1 })
+        }
+    }
+
+    /// Every chunk is taken once, and tasks taken one after the other work
+    /// on different parts of the input (different folders of pages).
+    @Test(arguments: [(1, 2), (2, 2), (5, 2), (64, 2), (65, 2), (10, 3), (256, 4), (7, 8)])
+    func chunksAreTakenOnceFromEachPartInTurn(chunks: Int, regions: Int) {
+        let order = Parallel.interleavedOrder(chunks: chunks, regions: regions)
+        #expect(order.sorted() == Array(0..<chunks))
+        let perRegion = (chunks + regions - 1) / regions
+        if chunks >= regions * 2 {
+            #expect(order[0] / perRegion != order[1] / perRegion)
+            #expect(order.prefix(regions).map { $0 / perRegion } == Array(0..<regions))
+        }
     }
 }
