@@ -135,10 +135,6 @@ struct MustacheContext {
     }
 
     /// return context with sequence info and sequence element added to stack
-    func withSequence(_ object: Any, sequenceContext: MustacheSequenceContext) -> MustacheContext {
-        withSequence(MustacheStackObject(object), sequenceContext: sequenceContext)
-    }
-
     func withSequence(_ object: MustacheStackObject, sequenceContext: MustacheSequenceContext) -> MustacheContext {
         var stack = self.stack
         stack.append(object)

@@ -51,6 +51,18 @@ public enum MustacheValue {
     case list([any MustacheKnownParent], value: Any)
     case other(Any)
 
+    /// A value found as `Any` (from `child(named:)` or a transform), its
+    /// case told by checks of concrete types, which look up no conformance:
+    /// a text, number or flag is then printed and tested as if typed.
+    init(found: Any) {
+        switch found {
+        case let text as MustacheText: self = .text(text)
+        case let number as Int: self = .number(number)
+        case let flag as Bool: self = .flag(flag)
+        default: self = .other(found)
+        }
+    }
+
     /// The value as `child(named:)` gives it.
     public var any: Any {
         switch self {

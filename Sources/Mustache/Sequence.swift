@@ -12,20 +12,27 @@ public protocol MustacheSequence: Sequence {}
 extension MustacheSequence {
     /// Render section using template
     func renderSection(with template: MustacheTemplate, context: MustacheContext, into string: inout String) {
+        renderSection(with: template, context: context, into: &string) { MustacheStackObject($0) }
+    }
+
+    /// AlmaKit: each element pushed as `stackObject` makes it, so that a
+    /// list of known parents (`MustacheValue.list`) is pushed without a cast.
+    func renderSection(with template: MustacheTemplate, context: MustacheContext, into string: inout String,
+                       stackObject: (Element) -> MustacheStackObject) {
         var sequenceContext = MustacheSequenceContext(first: true)
 
         var iterator = makeIterator()
         guard var currentObject = iterator.next() else { return }
 
         while let object = iterator.next() {
-            template.render(context: context.withSequence(currentObject, sequenceContext: sequenceContext), into: &string)
+            template.render(context: context.withSequence(stackObject(currentObject), sequenceContext: sequenceContext), into: &string)
             currentObject = object
             sequenceContext.first = false
             sequenceContext.index += 1
         }
 
         sequenceContext.last = true
-        template.render(context: context.withSequence(currentObject, sequenceContext: sequenceContext), into: &string)
+        template.render(context: context.withSequence(stackObject(currentObject), sequenceContext: sequenceContext), into: &string)
     }
 
     /// Render inverted section using template

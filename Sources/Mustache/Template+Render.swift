@@ -72,11 +72,7 @@ extension MustacheTemplate {
             case .list(_, let list)?:
                 string += context.contentType.escapeText(String(describing: list))
             case .other(let child)?:
-                if let text = child as? MustacheText {
-                    string += context.contentType.escapeText(text.renderText)
-                } else if let number = child as? Int {
-                    string += String(number)
-                } else if let template = child as? MustacheTemplate {
+                if let template = child as? MustacheTemplate {
                     template.render(context: context, into: &string)
                 } else if let renderable = child as? MustacheCustomRenderable {
                     string += context.contentType.escapeText(renderable.renderText)
@@ -102,9 +98,7 @@ extension MustacheTemplate {
             case .list(_, let list)?:
                 string += String(describing: list)
             case .other(let child)?:
-                if let text = child as? MustacheText {
-                    string += text.renderText
-                } else if let renderable = child as? MustacheCustomRenderable {
+                if let renderable = child as? MustacheCustomRenderable {
                     string += renderable.renderText
                 } else if let lambda = child as? MustacheLambda {
                     string += self.renderUnescapedLambda(lambda, parameter: "", context: context)
@@ -127,12 +121,7 @@ extension MustacheTemplate {
             case .parent(let parent)?:
                 template.render(context: context.withObject(MustacheStackObject(knownParent: parent)), into: &string)
             case .list(let items, _)?:
-                // As `MustacheSequence.renderSection`, each item pushed as the known parent it is.
-                for (index, item) in items.enumerated() {
-                    var sequence = MustacheSequenceContext(first: index == 0, last: index == items.count - 1)
-                    sequence.index = index
-                    template.render(context: context.withSequence(MustacheStackObject(knownParent: item), sequenceContext: sequence), into: &string)
-                }
+                items.renderSection(with: template, context: context, into: &string) { MustacheStackObject(knownParent: $0) }
             case .other(let child)?:
                 if let lambda = child as? MustacheLambda {
                     string += self.renderUnescapedLambda(lambda, parameter: template.text, context: context)
@@ -314,23 +303,24 @@ extension MustacheTemplate {
     /// climbs the stack asking each known parent for its typed value, and
     /// follows a dotted name down known parents the same way: no `Any` box
     /// and no cast for a text, number, flag or known parent. Every other
-    /// name takes `getChild`, its answer wrapped as `.other`.
+    /// name takes `getChild`; a value found as `Any` gets its case from
+    /// `MustacheValue(found:)`.
     func getValue(named name: VariableName, transforms: [String], context: MustacheContext) -> MustacheValue? {
         guard transforms.isEmpty, name.lookup == .stack, let first = name.components.first else {
-            return getChild(named: name, transforms: transforms, context: context).map { .other($0) }
+            return getChild(named: name, transforms: transforms, context: context).map(MustacheValue.init(found:))
         }
         guard var value = Self.value(named: first, in: context.stack) else { return nil }
         for (position, component) in name.components.enumerated().dropFirst() {
             guard case .parent(let parent) = value else {
                 // Down anything else as `getChild` goes.
                 let rest = name.components[position...]
-                return Self.getChild(named: rest, from: value.any).flatMap(Self.represented).map { .other($0) }
+                return Self.getChild(named: rest, from: value.any).flatMap(Self.represented).map(MustacheValue.init(found:))
             }
             guard let next = parent.value(named: component) else { return nil }
             value = next
         }
         guard case .other(let child) = value else { return value }
-        return Self.represented(child).map { .other($0) }
+        return Self.represented(child).map(MustacheValue.init(found:))
     }
 
     /// The first object of the stack, from the top, with a value `name`.
