@@ -40,14 +40,13 @@ package struct GuideRenderer: Sendable {
     /// what other pages and the report need.
     package struct Summary: Sendable {
         package var page: Page
-        /// Its heading ids, which links from other pages may point at: made
-        /// a set here, on the core that rendered the page.
+        /// Its heading ids, which links from other pages may point at.
         var anchors: Set<String>
         var problems: LinkResolver.Problems
 
         package init(_ rendering: PageRendering) {
             page = rendering.guide.page
-            anchors = Set(rendering.guide.anchors)
+            anchors = rendering.guide.anchors
             problems = rendering.problems
         }
     }
@@ -149,7 +148,8 @@ package struct GuideRenderer: Sendable {
         if let source = page.fallbackFrom {
             resolver.retarget = { site.outputs.counterpart(of: $0, from: source, in: page.language) }
         }
-        let links = resolver.resolve(page, tree: tree, headingIDs: Set(headingIDs))
+        let anchors = Set(headingIDs)
+        let links = resolver.resolve(page, tree: tree, headingIDs: anchors)
         var problems = LinkResolver.Problems()
         if page.fallbackFrom == nil {
             problems = links.problems
@@ -159,7 +159,7 @@ package struct GuideRenderer: Sendable {
         renderer.placeholders = placeholders[page.language] ?? Placeholders(values: [:])
         renderer.headingAnchors = true
         renderer.highlight = highlight
-        let guide = RenderedGuide(page: page, html: renderer.render(tree), headings: TableOfContents.entries(in: tree, ids: headingIDs), anchors: headingIDs)
+        let guide = RenderedGuide(page: page, html: renderer.render(tree), headings: TableOfContents.entries(in: tree, ids: headingIDs), anchors: anchors)
         return PageRendering(guide: guide, problems: problems)
     }
 
