@@ -2,7 +2,12 @@ import AlmaKitCore
 
 /// A CommonMark syntax tree as Swift values, copied out of libcmark so that
 /// nothing outside `Markdown/` handles C pointers.
-public struct MarkdownNode: Sendable, Equatable {
+///
+/// A class, not a struct: a page's tree is walked six times (links, ids,
+/// placeholders, snippets, contents, HTML) and never changed, and a struct
+/// node is copied field by field at every step of a walk (its text, its
+/// children), where an object costs one retain.
+public final class MarkdownNode: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case document
         case blockQuote
@@ -24,17 +29,23 @@ public struct MarkdownNode: Sendable, Equatable {
         case image(source: String, title: String)
     }
 
-    public var kind: Kind
-    public var children: [MarkdownNode]
+    public let kind: Kind
+    public let children: [MarkdownNode]
     /// 1-based position in the Markdown text; 0 when libcmark does not track it.
-    public var line: Int
-    public var column: Int
+    public let line: Int
+    public let column: Int
 
     public init(_ kind: Kind, children: [MarkdownNode] = [], line: Int = 0, column: Int = 0) {
         self.kind = kind
         self.children = children
         self.line = line
         self.column = column
+    }
+
+    /// Two trees are equal when they hold the same nodes at the same places.
+    public static func == (left: MarkdownNode, right: MarkdownNode) -> Bool {
+        left === right || (left.kind == right.kind && left.line == right.line && left.column == right.column
+            && left.children == right.children)
     }
 
     /// The text a reader sees, without markup: used for heading ids and titles.
