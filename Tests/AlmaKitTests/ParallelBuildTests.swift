@@ -30,6 +30,15 @@ import Testing
         }
     }
 
+    /// The read-ahead hints every file it can open, in a thread of its own,
+    /// and skips what it cannot: a missing page must not stop the others.
+    @Test func readAheadHintsEveryReadableFile() throws {
+        let project = try TemporaryProject()
+        let pages = TemporaryProject.minimalPages.keys.sorted().map { project.directory.appending(path: $0).path }
+        let missing = project.directory.appending(path: "Content/fr/missing.md").path
+        #expect(ReadAhead(paths: pages + [missing]).wait() == pages.count)
+    }
+
     /// Every chunk is taken once, and tasks taken one after the other work
     /// on different parts of the input (different folders of pages).
     @Test(arguments: [(1, 2), (2, 2), (5, 2), (64, 2), (65, 2), (10, 3), (256, 4), (7, 8)])

@@ -45,6 +45,9 @@ public struct ContentLoader: Sendable {
             (language: file.language, folder: folders[file.language]!, relative: file.relative)
         }
         let keptBytes = Locked(0)
+        // `serve` (with a cache) reads only the files an edit changed.
+        let readAhead = cache == nil ? ReadAhead(paths: files.map { $0.folder.path + "/" + $0.relative }) : nil
+        defer { readAhead?.stop() }
         // Each file is read and its front matter parsed on any core; the
         // results keep the listing's order.
         let results = Parallel.map(Array(files.indices)) { [files, cache] index in
