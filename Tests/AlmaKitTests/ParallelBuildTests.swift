@@ -36,7 +36,11 @@ import Testing
         let project = try TemporaryProject()
         let pages = TemporaryProject.minimalPages.keys.sorted().map { project.directory.appending(path: $0).path }
         let missing = project.directory.appending(path: "Content/fr/missing.md").path
+        #if os(Linux)
         #expect(ReadAhead(paths: pages + [missing]).wait() == pages.count)
+        #else
+        #expect(ReadAhead(paths: pages + [missing]).wait() == 0, "only Linux has the hint")
+        #endif
     }
 
     /// Every chunk is taken once, and tasks taken one after the other work
