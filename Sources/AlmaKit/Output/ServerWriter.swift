@@ -78,18 +78,20 @@ public struct ServerWriter: Sendable {
     public func stage(_ files: [OutputFile]) -> Result<Staged, DiagnosticError> {
         if let problem = destinationProblem() { return .failure(DiagnosticError(problem)) }
         let manager = FileManager.default
-        var writes: [(staged: URL, final: URL)] = []
+        let writes = files.map { file -> (staged: URL, final: URL) in
+            let final = destination.appending(path: file.path)
+            return (final.deletingLastPathComponent().appending(path: ".\(final.lastPathComponent).almakit-new"), final)
+        }
         do {
-            for file in files {
-                let final = destination.appending(path: file.path)
-                try manager.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let staged = final.deletingLastPathComponent().appending(path: ".\(final.lastPathComponent).almakit-new")
-                writes.append((staged, final))
-                try Data(file.contents.utf8).write(to: staged)
-                // Scripts run as `./create-payment-intent.sh`, as their README says.
-                let mode = file.path.hasSuffix(".sh") ? 0o755 : 0o644
-                try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: staged.path)
+            // Folders first, one at a time: two cores must not both make one.
+            for folder in Set(writes.map { $0.final.deletingLastPathComponent().path }).sorted() {
+                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
+            // The files on every core: the build waits for them at its very end.
+            let written = Parallel.map(Array(zip(files, writes))) { file, write in
+                Result { try Self.writeStaged(file, to: write.staged) }
+            }
+            for case .failure(let error) in written { throw error }
         } catch {
             for write in writes { try? manager.removeItem(at: write.staged) }
             return .failure(DiagnosticError(.error(id: "servers.unwritable",
@@ -101,6 +103,13 @@ public struct ServerWriter: Sendable {
         let stale = previouslyGenerated().filter { !generated.contains($0) }.map { destination.appending(path: $0) }
         let manifest = Self.manifestHeader + files.map(\.path).sorted().joined(separator: "\n") + "\n"
         return .success(Staged(writes: writes, stale: stale, manifest: manifest))
+    }
+
+    private static func writeStaged(_ file: OutputFile, to staged: URL) throws {
+        try Data(file.contents.utf8).write(to: staged)
+        // Scripts run as `./create-payment-intent.sh`, as their README says.
+        let mode = file.path.hasSuffix(".sh") ? 0o755 : 0o644
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: staged.path)
     }
 
     /// Renames the staged files into place and removes the files an earlier
