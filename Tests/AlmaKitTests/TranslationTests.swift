@@ -130,6 +130,32 @@ import Testing
         #expect(project.builder.translationStatus().status?.entries.map(\.state) == [.upToDate])
     }
 
+    /// Reading hashes only the pages that may be sources. A page that shares
+    /// its path with an earlier language's page is taken for a translation;
+    /// when a `translation_key` makes it a source after all, its hash must
+    /// still be its text's, whether the build keeps the texts or drops them.
+    @Test(arguments: [(true, 0), (false, 0), (false, 1_000_000)])
+    func aSourceAtATranslationsPathGetsItsOwnHash(keepingBodies: Bool, keptBodyBytes: Int) throws {
+        let english = "---\ntitle: Guide\n---\nThe English text, the only one of its key.\n"
+        let project = try TemporaryProject(pages: Self.home.merging([
+            "Content/fr/guide.md": "---\ntitle: Autre\ntranslation_key: other\n---\nUn autre texte.\n",
+            "Content/en/guide.md": english,
+        ]) { $1 })
+        let loader = ContentLoader(projectDirectory: project.directory)
+        var diagnostics = Diagnostics()
+        let pages = loader.read(loader.list(languages: ["fr", "en"], into: &diagnostics),
+                                keepingBodies: keepingBodies, keptBodyBytes: keptBodyBytes, into: &diagnostics)
+        let status = TranslationStatus(Translations(pages: pages, languages: ["fr", "en"], into: &diagnostics))
+        let guide = try #require(status.entries.first { $0.key == "guide" })
+        #expect(guide.source.sourcePath == "Content/en/guide.md")
+        #expect(guide.sourceHash == ContentHash.of(try #require(TemporaryProject.page(english, path: "Content/en/guide.md"))))
+    }
+
+    @Test func pagesAtAnEarlierLanguagesPathAreLikelyTranslations() {
+        let files = [("fr", "a.md"), ("fr", "b/c.md"), ("en", "a.md"), ("en", "d.md"), ("de", "d.md"), ("de", "b/c.md")]
+        #expect(ContentLoader.likelyTranslations(files) == [false, false, true, false, true, true])
+    }
+
     @Test func twoPagesOfOneLanguageCannotShareAKey() throws {
         let project = try TemporaryProject(pages: Self.home.merging([
             "Content/fr/a.md": "---\ntitle: A\ntranslation_key: same\n---\nA.\n",

@@ -48,20 +48,28 @@ public struct ContentLoader: Sendable {
         // `serve` (with a cache) reads only the files an edit changed.
         let readAhead = cache == nil ? ReadAhead(paths: files.map { $0.folder.path + "/" + $0.relative }) : nil
         defer { readAhead?.stop() }
+        let likelyTranslations = Self.likelyTranslations(files.map { ($0.language, $0.relative) })
         // Each file is read and its front matter parsed on any core; the
         // results keep the listing's order.
         let results = Parallel.map(Array(files.indices)) { [files, cache] index in
             let file = files[index]
-            let read = {
+            let read = { () -> (Page?, [Diagnostic]) in
                 var found = Diagnostics()
-                var page = Self.read(file.relative, in: file.folder.url, language: file.language, into: &found)
-                if !keepingBodies, let size = page?.body.utf8.count {
-                    let kept = keptBytes.withLock { total in
-                        guard total + size <= keptBodyBytes else { return false }
-                        total += size
-                        return true
-                    }
-                    if kept { page?.bodyIsKept = true } else { page?.body = "" }
+                guard var page = Self.read(file.relative, in: file.folder.url, language: file.language, into: &found) else {
+                    return (nil, found.all)
+                }
+                let size = page.body.utf8.count
+                let keepsText = keepingBodies || keptBytes.withLock { total in
+                    guard total + size <= keptBodyBytes else { return false }
+                    total += size
+                    return true
+                }
+                // Checked against every translation on every build, but
+                // changed only by an edit. A text dropped now cannot be
+                // hashed later; a kept one is hashed when it is a source.
+                if !keepsText || !likelyTranslations[index] { page.contentHash = ContentHash.of(page) }
+                if !keepingBodies {
+                    if keepsText { page.bodyIsKept = true } else { page.body = "" }
                 }
                 return (page, found.all)
             }
@@ -84,6 +92,25 @@ public struct ContentLoader: Sendable {
             if let page { pages.append(page) }
         }
         return pages
+    }
+
+    /// For each file of a listing (its languages in the site's order),
+    /// whether an earlier language has a file at the same path: such a page
+    /// translates that one, unless a `translation_key` pairs it elsewhere.
+    /// Only a source's `ContentHash` is ever asked for, and hashing every
+    /// page's text took a third of the time spent reading the pages.
+    static func likelyTranslations(_ files: [(language: String, relative: String)]) -> [Bool] {
+        var earlier: Set<String> = [], current: Set<String> = []
+        var language: String?
+        return files.map { file in
+            if file.language != language {
+                earlier.formUnion(current)
+                current = []
+                language = file.language
+            }
+            current.insert(file.relative)
+            return earlier.contains(file.relative)
+        }
     }
 
     private static func read(_ relative: String, in folder: URL, language: String, into diagnostics: inout Diagnostics) -> Page? {

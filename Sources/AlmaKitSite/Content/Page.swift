@@ -54,7 +54,9 @@ public struct Page: Sendable {
         get { storage.bodyIsKept }
         set { change { $0.bodyIsKept = newValue } }
     }
-    /// `ContentHash.of(self)`, worked out once when the page is read.
+    /// `ContentHash.of(self)`, worked out when the page is read; nil only
+    /// for a page whose text is kept (`ContentLoader.read`), which
+    /// `ContentHash.of` then hashes.
     var contentHash: String? {
         get { storage.contentHash }
         set { change { $0.contentHash = newValue } }
@@ -131,14 +133,11 @@ public struct Page: Sendable {
 
 extension Page {
     /// A page from its file's text: the front matter read, the body split
-    /// off, the source hash worked out. Nil when the front matter is unusable.
+    /// off. Nil when the front matter is unusable.
     package static func read(_ text: String, language: String, sourcePath: String, sourceKey: String, into diagnostics: inout Diagnostics) -> Page? {
         let split = FrontMatterSplit(text)
         guard let frontMatter = FrontMatterReader(file: sourcePath).read(split, into: &diagnostics) else { return nil }
-        var page = Page(language: language, sourcePath: sourcePath, sourceKey: sourceKey,
-                        frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
-        // Checked against every translation on every build, but changed only by an edit.
-        page.contentHash = ContentHash.of(page)
-        return page
+        return Page(language: language, sourcePath: sourcePath, sourceKey: sourceKey,
+                    frontMatter: frontMatter, body: split.body, bodyLineOffset: split.bodyLineOffset)
     }
 }
