@@ -60,11 +60,25 @@ struct HighlightSource {
         return index
     }
 
+    /// Written straight into the string's storage: every word of a code
+    /// block is looked up as a string, and most are short enough to need
+    /// no storage of their own, where an array of bytes in between did.
     func string(_ range: Range<Int>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count)
-        appendUTF8(range, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars[range] {
+                if scalar.isASCII {
+                    buffer[count] = UInt8(scalar.value)
+                    count += 1
+                } else {
+                    for byte in UTF8.encode(scalar)! {
+                        buffer[count] = byte
+                        count += 1
+                    }
+                }
+            }
+            return count
+        }
     }
 
     /// The scalars in `range` as UTF-8, with `&`, `<`, `>` and `"` escaped
