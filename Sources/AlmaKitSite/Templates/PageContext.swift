@@ -167,7 +167,7 @@ package struct PageContext: Sendable {
     private func navigationHTML(folder: String, fromRoot: Bool, openSection: String?, href: (String) -> String) -> String {
         let key = [language, fromRoot ? "/" : folder, openSection ?? ""].joined(separator: "\u{0}")
         return navigationCache.value(for: key) {
-            func item(_ page: Navigation.Item) -> NavigationEntry { NavigationEntry(title: page.title, href: href(page.outputPath)) }
+            func item(_ page: Navigation.Item) -> NavigationEntry { NavigationEntry(title: TemplateText(page.title), href: TemplateText(href(page.outputPath))) }
             // Sections other than the reader's show their title only: every
             // page listing every page would make the site grow with its square.
             let nav = navigation.entries.map { entry in
@@ -177,7 +177,7 @@ package struct PageContext: Sendable {
                 case .section(let section):
                     let open = section.folder == openSection
                     let target = section.index ?? (open ? nil : section.pages.first)
-                    return NavigationEntry(title: section.title, href: target.map { href($0.outputPath) },
+                    return NavigationEntry(title: TemplateText(section.title), href: target.map { TemplateText(href($0.outputPath)) },
                                            section: NavigationEntry.Section(items: open ? section.pages.map(item) : [], open: open))
                 }
             }
