@@ -25,6 +25,13 @@ struct GuidePage: LayoutPage, TypedTemplateContext {
     /// "Updated on …", from the front matter's `updated`.
     var updatedText: TemplateText?
 
+    /// `LayoutPage`'s lookup, written out: the generic one copies the
+    /// whole layout for every name the page leaves to it.
+    func value(named name: String) -> MustacheValue? {
+        guard let key = Key(rawValue: name) else { return layout.value(named: name) }
+        return typedValue(of: key)
+    }
+
     func typedValue(of key: Key) -> MustacheValue? {
         switch key {
         case .description: .text(description)
