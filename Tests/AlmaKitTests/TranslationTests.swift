@@ -151,6 +151,21 @@ import Testing
         #expect(guide.sourceHash == ContentHash.of(try #require(TemporaryProject.page(english, path: "Content/en/guide.md"))))
     }
 
+    /// A page's copies share its fields until one changes: a stand-in is
+    /// its source with another language, and the source must not follow.
+    @Test func changingACopyOfAPageLeavesThePageAsItWas() throws {
+        let source = try #require(TemporaryProject.page("---\ntitle: Guide\nslug: mode-d-emploi\n---\nTexte.\n", path: "Content/fr/guides/guide.md"))
+        var standIn = source
+        standIn.language = "en"
+        standIn.fallbackFrom = "fr"
+        #expect(standIn.outputPath == "en/guides/mode-d-emploi.html")
+        #expect(source.outputPath == "fr/guides/mode-d-emploi.html" && source.language == "fr" && source.fallbackFrom == nil)
+        var renamed = source
+        renamed.frontMatter.slug = nil
+        #expect(renamed.outputPath == "fr/guides/guide.html")
+        #expect(source.frontMatter.slug == "mode-d-emploi" && source.outputPath == "fr/guides/mode-d-emploi.html")
+    }
+
     @Test func pagesAtAnEarlierLanguagesPathAreLikelyTranslations() {
         let files = [("fr", "a.md"), ("fr", "b/c.md"), ("en", "a.md"), ("en", "d.md"), ("de", "d.md"), ("de", "b/c.md")]
         #expect(ContentLoader.likelyTranslations(files) == [false, false, true, false, true, true])
