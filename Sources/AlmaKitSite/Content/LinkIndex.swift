@@ -17,26 +17,29 @@ public struct LinkIndex: Sendable {
         addGenerated(file.path)
     }
 
-    mutating func addPage(_ page: Page, anchors: Set<String>) {
+    /// A page of the site, with no anchors until it is rendered (`setAnchors`).
+    mutating func addPage(_ page: Page) {
         if page.frontMatter.draft {
             drafts.insert(page.sourcePath)
             return
         }
         outputBySource[page.sourcePath] = page.outputPath
-        anchorsByOutput[page.outputPath] = anchors
+        anchorsByOutput[page.outputPath] = []
     }
 
-    /// The anchors of a page added already, once it is rendered.
+    /// The anchors of a page or stand-in added already, once it is rendered
+    /// (a stand-in's are its source's).
     mutating func setAnchors(_ anchors: Set<String>, of page: Page) {
         guard !page.frontMatter.draft else { return }
         anchorsByOutput[page.outputPath] = anchors
     }
 
     /// A page standing in for a missing translation: `.md` links written in
-    /// its language reach it as if the translation existed.
-    mutating func addFallback(_ page: Page, anchors: Set<String>) {
+    /// its language reach it as if the translation existed. No anchors
+    /// until its source is rendered (`setAnchors`).
+    mutating func addFallback(_ page: Page) {
         outputBySource[Page.sourcePath(language: page.language, key: page.sourceKey)] = page.outputPath
-        anchorsByOutput[page.outputPath] = anchors
+        anchorsByOutput[page.outputPath] = []
     }
 
     /// A page the build writes whose anchors are not known.

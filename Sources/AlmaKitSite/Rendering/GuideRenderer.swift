@@ -60,8 +60,8 @@ package struct GuideRenderer: Sendable {
     ///   - files: what it copies from `Content/`, that an image or a link may name.
     package func site(pages: [Page], fallbacks: [Page], generatedPages: [String], files: [CopiedFile]) -> Site {
         var index = LinkIndex()
-        for page in pages { index.addPage(page, anchors: []) }
-        for page in fallbacks { index.addFallback(page, anchors: []) }
+        for page in pages { index.addPage(page) }
+        for page in fallbacks { index.addFallback(page) }
         for path in generatedPages { index.addGenerated(path) }
         for file in files { index.addFile(file) }
         let outputs = OutputsByLanguage(pages: (pages + fallbacks).filter { !$0.frontMatter.draft })
@@ -75,7 +75,7 @@ package struct GuideRenderer: Sendable {
         for guide in rendered { index.setAnchors(guide.anchors, of: guide.page) }
         if !fallbacks.isEmpty {
             let anchorsBySource = Dictionary(rendered.map { ($0.page.sourcePath, $0.anchors) }, uniquingKeysWith: { _, last in last })
-            for page in fallbacks { index.addFallback(page, anchors: anchorsBySource[page.sourcePath] ?? []) }
+            for page in fallbacks { index.setAnchors(anchorsBySource[page.sourcePath] ?? [], of: page) }
         }
         return Site(index: index, outputs: site.outputs, key: cache == nil ? 0 : environmentKey(index))
     }
